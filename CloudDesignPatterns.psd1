@@ -1,0 +1,35 @@
+@{
+    RootModule           = 'CloudDesignPatterns.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f1d3c2a-8e5b-4b7a-9c61-2f0d5e7a9b14'
+    Author               = 'CloudDesignPatterns'
+    CompanyName          = 'CloudDesignPatterns'
+    Copyright            = '(c) CloudDesignPatterns contributors. Apache-2.0.'
+    Description          = 'AWS Cloud Design Patterns as safe, scriptable cmdlets: instance metadata, Cloud DI, snapshots, failover, firewalls, bastions, least-privilege IAM, and a local sandbox to rehearse them.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    # The model assembly is shared by the cmdlets and the isolated engine, so it loads into the default context.
+    RequiredAssemblies   = @('CloudDesignPatterns.Model.dll')
+    FormatsToProcess     = @('CloudDesignPatterns.format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-PatternInstanceMetadata'
+        'Get-PatternConfiguration'
+        'Set-PatternDefault'
+        'Get-PatternDefault'
+        'Clear-PatternDefault'
+        'Get-PatternIamPolicy'
+        'Start-PatternSandbox'
+        'Stop-PatternSandbox'
+        'Set-PatternSandbox'
+        'Get-PatternSandboxCall'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('AWS', 'EC2', 'CloudDesignPatterns', 'Snapshot', 'Failover', 'IMDSv2')
+            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+        }
+    }
+}

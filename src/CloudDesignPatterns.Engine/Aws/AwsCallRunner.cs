@@ -1,0 +1,115 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using CloudDesignPatterns.Engine.Diagnostics;
+using CloudDesignPatterns.Engine.Errors;
+
+namespace CloudDesignPatterns.Engine.Aws
+{
+    /// <summary>
+    /// Runs one AWS call with retries, a verbose line per attempt, and errors mapped to <see cref="PatternException"/>.
+    /// A mutating call whose connection dropped after it was sent is not retried blindly: the outcome is unknown,
+    /// and only the pattern knows how to look for what it may have created.
+    /// </summary>
+    public sealed class AwsCallRunner
+    {
+        private readonly IOperationLog log;
+        private readonly RetryPolicy policy;
+
+        public AwsCallRunner(IOperationLog log, RetryPolicy policy)
+        {
+            this.log = log;
+            this.policy = policy;
+        }
+
+        public RetryPolicy Policy => policy;
+
+        /// <summary>Attempts that failed and were retried since this runner was made (throttling shows up here).</summary>
+        public int RetriedAttempts => retried;
+        private int retried;
+
+        public async Task<T> RunAsync<T>(string action, string target, bool idempotent, Func<CancellationToken, Task<T>> call, CancellationToken cancel)
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            budget.CancelAfter(policy.TotalBudget);
+            for (var attempt = 1; ; attempt++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
+                attemptLimit.CancelAfter(policy.AttemptTimeout);
+                PatternException failure;
+                bool retryable;
+                try
+                {
+                    var result = await call(attemptLimit.Token).ConfigureAwait(false);
+                    log.Verbose($"{action} {target} → OK in {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                    return result;
+                }
+                catch (AmazonServiceException ex) when (!(ex.InnerException is OperationCanceledException && cancel.IsCancellationRequested))
+                {
+                    var status = (int)ex.StatusCode;
+                    var code = ex.ErrorCode;
+                    if (string.IsNullOrEmpty(code) && IsNetworkFailure(ex.InnerException))
+                    {
+                        (failure, retryable) = NetworkFailure(action, target, ex.InnerException!, idempotent);
+                    }
+                    else
+                    {
+                        retryable = AwsErrorClassifier.IsRetryable(code, status);
+                        failure = new PatternException($"AwsCallFailed.{code ?? status.ToString()}", AwsErrorClassifier.Categorize(code, status),
+                            $"{action} on {target} failed: {code} (HTTP {status}): {ex.Message}", code,
+                            AwsErrorClassifier.MissingAction(code, ex.Message, action), ex);
+                    }
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    log.Verbose($"{action} {target} → cancelled after {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                    throw;
+                }
+                catch (Exception ex) when (IsNetworkFailure(ex) || ex is OperationCanceledException)
+                {
+                    (failure, retryable) = NetworkFailure(action, target, ex, idempotent);
+                }
+
+                log.Verbose($"{action} {target} → {failure.AwsErrorCode ?? failure.ErrorId} in {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                if (!retryable || attempt >= policy.MaxAttempts || budget.IsCancellationRequested) throw failure;
+                Interlocked.Increment(ref retried);
+                try { await Task.Delay(policy.DelayBefore(attempt + 1), budget.Token).ConfigureAwait(false); }
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested) { throw failure; }
+            }
+        }
+
+        private (PatternException, bool) NetworkFailure(string action, string target, Exception ex, bool idempotent)
+        {
+            var notSent = NeverSent(ex);
+            var timedOut = ex is OperationCanceledException || ex.GetBaseException() is OperationCanceledException;
+            var what = timedOut ? $"no answer within {policy.AttemptTimeout.TotalSeconds:0} s" : ex.GetBaseException().Message;
+            var failure = new PatternException(timedOut ? "AwsCallTimedOut" : "AwsEndpointUnreachable",
+                timedOut ? PatternErrorCategory.OperationTimeout : PatternErrorCategory.ConnectionError,
+                $"{action} on {target} could not complete: {what}. Check the endpoint, proxy and network.", inner: ex)
+            {
+                OutcomeUnknown = !idempotent && !notSent,
+            };
+            return (failure, idempotent || notSent);
+        }
+
+        private static bool IsNetworkFailure(Exception? ex)
+            => ex is HttpRequestException || ex is IOException || ex is WebException || ex is SocketException ||
+               (ex?.InnerException != null && IsNetworkFailure(ex.InnerException));
+
+        /// <summary>A refused connection means the request never left: safe to retry even a mutating call.</summary>
+        private static bool NeverSent(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+                if (e is SocketException s && (s.SocketErrorCode == SocketError.ConnectionRefused || s.SocketErrorCode == SocketError.HostNotFound))
+                    return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2;
+using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine.Diagnostics;
+
+namespace CloudDesignPatterns.Engine.Ec2
+{
+    /// <summary>EC2 in one region with one set of credentials: the client, the retrying runner and the log.</summary>
+    public sealed class Ec2Session
+    {
+        private readonly AmazonEC2Client client;
+
+        public Ec2Session(AwsContext context, IOperationLog log, RetryPolicy? policy = null)
+        {
+            Context = context;
+            Log = log;
+            Runner = new AwsCallRunner(log, policy ?? RetryPolicy.FromEnvironment());
+            client = Ec2ClientCache.For(context, Runner.Policy);
+        }
+
+        public AwsContext Context { get; }
+        public IOperationLog Log { get; }
+        public AwsCallRunner Runner { get; }
+        public string Region => Context.Region.Value;
+
+        /// <summary>The same credentials and endpoint in another region.</summary>
+        public Ec2Session InRegion(string region) => region == Region ? this : new Ec2Session(Context.WithRegion(region, "derived"), Log, Runner.Policy);
+
+        /// <param name="idempotent">True for reads and for writes that are safe to repeat; false for creates.</param>
+        internal Task<T> CallAsync<T>(string action, string target, bool idempotent, Func<AmazonEC2Client, CancellationToken, Task<T>> call, CancellationToken cancel)
+            => Runner.RunAsync("ec2:" + action, target, idempotent, ct => call(client, ct), cancel);
+    }
+}

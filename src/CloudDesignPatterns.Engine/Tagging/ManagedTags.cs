@@ -1,0 +1,18 @@
+namespace CloudDesignPatterns.Engine.Tagging
+{
+    /// <summary>
+    /// The tags this module writes and reads. All carry the "cdp:" prefix and only characters that
+    /// instance-metadata tags allow ([0-9a-zA-Z-_+=,.@:]).
+    /// </summary>
+    public static class ManagedTags
+    {
+        public const string Prefix = "cdp:";
+        public const string ManagedByKey = "cdp:managed-by";
+        public const string ManagedByValue = "CloudDesignPatterns";
+        public const string SetIdKey = "cdp:snapshot:set-id";
+        public const string PolicyKey = "cdp:snapshot:policy";
+        public const string SourceInstanceKey = "cdp:snapshot:source-instance";
+        public const string SourceRegionKey = "cdp:snapshot:source-region";
+        public const string SourceSetKey = "cdp:snapshot:source-set";
+    }
+}

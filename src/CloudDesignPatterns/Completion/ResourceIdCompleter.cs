@@ -1,0 +1,60 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine.Completion;
+using CloudDesignPatterns.Engine.Diagnostics;
+using CloudDesignPatterns.Engine.Ec2;
+
+namespace CloudDesignPatterns.Completion
+{
+    /// <summary>
+    /// Completes resource ids from the current region (or the -Region/-ProfileName/-EndpointUrl already typed).
+    /// Bounded to a few seconds; any failure simply offers nothing, as tab completion must never throw.
+    /// </summary>
+    public abstract class ResourceIdCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(4);
+
+        protected abstract ResourceKind Kind { get; }
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var settings = new ConnectionSettings
+                {
+                    Region = CompletionHelpers.Bound(fakeBoundParameters, "Region"),
+                    ProfileName = CompletionHelpers.Bound(fakeBoundParameters, "ProfileName"),
+                    EndpointUrl = CompletionHelpers.Bound(fakeBoundParameters, "EndpointUrl"),
+                };
+                using var cts = new CancellationTokenSource(Budget);
+                var candidates = Task.Run(async () =>
+                {
+                    var context = await new AwsContextResolver().ResolveAsync(settings, NullOperationLog.Instance, cts.Token).ConfigureAwait(false);
+                    var session = new Ec2Session(context, NullOperationLog.Instance, new RetryPolicy { MaxAttempts = 1, AttemptTimeout = Budget });
+                    return await ResourceLister.ListAsync(session, Kind, cts.Token).ConfigureAwait(false);
+                }).GetAwaiter().GetResult();
+                return CompletionHelpers.Matching(candidates.Select(c => (c.Id, c.Description)), wordToComplete).ToList();
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+        }
+    }
+
+    public sealed class InstanceIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.Instance; }
+    public sealed class VolumeIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.Volume; }
+    public sealed class SnapshotSetIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.SnapshotSet; }
+    public sealed class RouteTableIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.RouteTable; }
+    public sealed class NetworkInterfaceIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.NetworkInterface; }
+    public sealed class AllocationIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.ElasticIp; }
+    public sealed class SecurityGroupIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.SecurityGroup; }
+}
