@@ -1,0 +1,59 @@
+using System;
+using System.Threading.Tasks;
+using CloudDesignPatterns.Model;
+using CloudDesignPatterns.Sandbox.Contracts;
+using CloudDesignPatterns.Sandbox.Control;
+using CloudDesignPatterns.Sandbox.Handlers;
+using CloudDesignPatterns.Sandbox.Imds;
+
+namespace CloudDesignPatterns.Sandbox.Routing
+{
+    /// <summary>
+    /// Sends each request on the sandbox's single port to its service by path: /_sandbox/ control, /latest/ instance
+    /// metadata, /2013-04-01/ Route 53 (REST-XML), and POST / for the Query services (EC2, STS).
+    /// </summary>
+    internal sealed class SandboxRouter
+    {
+        public const string Route53Prefix = "/2013-04-01/";
+        private readonly SandboxState _state;
+        private readonly ControlApiHandler _control;
+        private readonly ImdsHandler _imds;
+        private readonly QueryApiHandler _query;
+
+        public SandboxRouter(SandboxState state, ISandboxControl control)
+        {
+            _state = state;
+            _control = new ControlApiHandler(control);
+            _imds = new ImdsHandler(state);
+            _query = new QueryApiHandler(state);
+        }
+
+        public Task<SandboxResponse> RouteAsync(SandboxRequest request)
+        {
+            var path = request.Path;
+            if (path.StartsWith(ControlApiHandler.Prefix, StringComparison.Ordinal))
+                return Task.FromResult(_control.Handle(request));
+            if (path == "/latest" || path.StartsWith("/latest/", StringComparison.Ordinal))
+                return Task.FromResult(_imds.Handle(request));
+            if (path.StartsWith(Route53Prefix, StringComparison.Ordinal))
+                return Task.FromResult(Route53NotYetAvailable(request));
+            if (path == "/" && (request.Method == "POST" || (request.Method == "GET" && request.RawQuery.Contains("Action="))))
+                return _query.HandleAsync(request);
+            return Task.FromResult(SandboxResponse.Text(404, "Not Found"));
+        }
+
+        /// <summary>Route 53 plugs in here; until then its paths answer 404 in Route 53's error shape and are recorded.</summary>
+        private SandboxResponse Route53NotYetAvailable(SandboxRequest request)
+        {
+            _state.Calls.Record(new SandboxCall
+            {
+                Time = _state.Clock.UtcNow, Service = "route53", Action = request.Method + " " + request.Path,
+                Outcome = "NotImplemented", HttpStatus = 404,
+            });
+            return SandboxResponse.Xml(404,
+                "<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Error><Type>Sender</Type>" +
+                "<Code>NotImplemented</Code><Message>The sandbox does not serve Route 53 yet.</Message></Error>" +
+                $"<RequestId>{Guid.NewGuid()}</RequestId></ErrorResponse>");
+        }
+    }
+}
