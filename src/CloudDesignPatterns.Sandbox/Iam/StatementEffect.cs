@@ -1,0 +1,8 @@
+namespace CloudDesignPatterns.Sandbox.Iam
+{
+    public enum StatementEffect
+    {
+        Allow,
+        Deny,
+    }
+}
