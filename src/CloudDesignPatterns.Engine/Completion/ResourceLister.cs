@@ -14,20 +14,20 @@ namespace CloudDesignPatterns.Engine.Completion
     {
         private const int PageSize = 200;
 
-        public static async Task<IReadOnlyList<ResourceCandidate>> ListAsync(Ec2Session ec2, ResourceKind kind, CancellationToken cancel)
+        public static async Task<IReadOnlyList<ResourceCandidate>> ListAsync(Ec2Session ec2, CompletionKind kind, CancellationToken cancel)
         {
             switch (kind)
             {
-                case ResourceKind.Instance:
+                case CompletionKind.Instance:
                     var reservations = await ec2.CallAsync("DescribeInstances", "completion", true,
                         (c, ct) => c.DescribeInstancesAsync(new DescribeInstancesRequest { MaxResults = PageSize }, ct), cancel).ConfigureAwait(false);
                     return (reservations.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>())
                         .Select(i => new ResourceCandidate(i.InstanceId, Describe(i.Tags, i.State?.Name?.Value))).ToList();
-                case ResourceKind.Volume:
+                case CompletionKind.Volume:
                     var volumes = await ec2.CallAsync("DescribeVolumes", "completion", true,
                         (c, ct) => c.DescribeVolumesAsync(new DescribeVolumesRequest { MaxResults = PageSize }, ct), cancel).ConfigureAwait(false);
                     return (volumes.Volumes ?? new List<Volume>()).Select(v => new ResourceCandidate(v.VolumeId, Describe(v.Tags, $"{v.Size} GiB"))).ToList();
-                case ResourceKind.SnapshotSet:
+                case CompletionKind.SnapshotSet:
                     var snapshots = await ec2.CallAsync("DescribeSnapshots", "completion", true,
                         (c, ct) => c.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
                         {
@@ -38,19 +38,19 @@ namespace CloudDesignPatterns.Engine.Completion
                     return (snapshots.Snapshots ?? new List<Snapshot>())
                         .Select(s => (Set: Tag(s.Tags, ManagedTags.SetIdKey), Snapshot: s)).Where(x => x.Set != null)
                         .GroupBy(x => x.Set!).Select(g => new ResourceCandidate(g.Key, Describe(g.First().Snapshot.Tags, g.First().Snapshot.StartTime?.ToString("u")))).ToList();
-                case ResourceKind.RouteTable:
+                case CompletionKind.RouteTable:
                     var tables = await ec2.CallAsync("DescribeRouteTables", "completion", true,
                         (c, ct) => c.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { MaxResults = 100 }, ct), cancel).ConfigureAwait(false);
                     return (tables.RouteTables ?? new List<RouteTable>()).Select(t => new ResourceCandidate(t.RouteTableId, Describe(t.Tags, t.VpcId))).ToList();
-                case ResourceKind.NetworkInterface:
+                case CompletionKind.NetworkInterface:
                     var enis = await ec2.CallAsync("DescribeNetworkInterfaces", "completion", true,
                         (c, ct) => c.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { MaxResults = PageSize }, ct), cancel).ConfigureAwait(false);
                     return (enis.NetworkInterfaces ?? new List<NetworkInterface>()).Select(n => new ResourceCandidate(n.NetworkInterfaceId, Describe(n.TagSet, n.PrivateIpAddress))).ToList();
-                case ResourceKind.ElasticIp:
+                case CompletionKind.ElasticIp:
                     var addresses = await ec2.CallAsync("DescribeAddresses", "completion", true,
                         (c, ct) => c.DescribeAddressesAsync(new DescribeAddressesRequest(), ct), cancel).ConfigureAwait(false);
                     return (addresses.Addresses ?? new List<Address>()).Select(a => new ResourceCandidate(a.AllocationId, Describe(a.Tags, a.PublicIp))).ToList();
-                case ResourceKind.SecurityGroup:
+                case CompletionKind.SecurityGroup:
                     var groups = await ec2.CallAsync("DescribeSecurityGroups", "completion", true,
                         (c, ct) => c.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { MaxResults = PageSize }, ct), cancel).ConfigureAwait(false);
                     return (groups.SecurityGroups ?? new List<SecurityGroup>()).Select(g => new ResourceCandidate(g.GroupId, g.GroupName)).ToList();

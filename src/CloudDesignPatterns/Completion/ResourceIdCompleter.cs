@@ -21,7 +21,7 @@ namespace CloudDesignPatterns.Completion
     {
         private static readonly TimeSpan Budget = TimeSpan.FromSeconds(4);
 
-        protected abstract ResourceKind Kind { get; }
+        protected abstract CompletionKind Kind { get; }
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -50,11 +50,11 @@ namespace CloudDesignPatterns.Completion
         }
     }
 
-    public sealed class InstanceIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.Instance; }
-    public sealed class VolumeIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.Volume; }
-    public sealed class SnapshotSetIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.SnapshotSet; }
-    public sealed class RouteTableIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.RouteTable; }
-    public sealed class NetworkInterfaceIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.NetworkInterface; }
-    public sealed class AllocationIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.ElasticIp; }
-    public sealed class SecurityGroupIdCompleter : ResourceIdCompleter { protected override ResourceKind Kind => ResourceKind.SecurityGroup; }
+    public sealed class InstanceIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.Instance; }
+    public sealed class VolumeIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.Volume; }
+    public sealed class SnapshotSetIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.SnapshotSet; }
+    public sealed class RouteTableIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.RouteTable; }
+    public sealed class NetworkInterfaceIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.NetworkInterface; }
+    public sealed class AllocationIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.ElasticIp; }
+    public sealed class SecurityGroupIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.SecurityGroup; }
 }

@@ -1,7 +1,7 @@
 namespace CloudDesignPatterns.Engine.Completion
 {
     /// <summary>The ids an operator types, for argument completion.</summary>
-    public enum ResourceKind
+    public enum CompletionKind
     {
         Instance,
         Volume,
