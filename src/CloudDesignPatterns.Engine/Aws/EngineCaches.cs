@@ -1,0 +1,8 @@
+namespace CloudDesignPatterns.Engine.Aws
+{
+    /// <summary>Cached clients outlive one endpoint; when a sandbox stops, its clients and region list are dropped.</summary>
+    public static class EngineCaches
+    {
+        public static void ForgetEndpoint() => Ec2ClientCache.Clear();
+    }
+}
