@@ -111,6 +111,15 @@ namespace CloudDesignPatterns.Tests.Signing
         }
 
         [Fact]
+        public void A_request_without_host_is_refused()
+        {
+            var options = new SigV4SigningOptions("us-east-1", "service", At);
+
+            Assert.Throws<ArgumentException>(() => new SigV4Signer().Sign(new SigV4Request("GET", "/"), Credentials, options));
+            Assert.Throws<ArgumentException>(() => new SigV4Signer().Presign(new SigV4Request("GET", "/"), Credentials, options));
+        }
+
+        [Fact]
         public void Credentials_ToString_never_shows_the_secret()
         {
             Assert.DoesNotContain("EXAMPLEKEY", Credentials.ToString());
