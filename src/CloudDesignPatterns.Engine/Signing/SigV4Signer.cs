@@ -19,6 +19,7 @@ namespace CloudDesignPatterns.Engine.Signing
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (credentials == null) throw new ArgumentNullException(nameof(credentials));
             if (options == null) throw new ArgumentNullException(nameof(options));
+            RequireHost(request);
 
             var amzDate = FormatAmzDate(options.Timestamp);
             var scope = CredentialScope(options);
@@ -63,6 +64,7 @@ namespace CloudDesignPatterns.Engine.Signing
             if (request == null) throw new ArgumentNullException(nameof(request));
             if (credentials == null) throw new ArgumentNullException(nameof(credentials));
             if (options == null) throw new ArgumentNullException(nameof(options));
+            RequireHost(request);
             var expirySeconds = (long)options.PresignExpiry.TotalSeconds;
             if (expirySeconds < 1 || expirySeconds > 604800) throw new ArgumentOutOfRangeException(nameof(options), "PresignExpiry must be between 1 second and 7 days.");
 
@@ -142,6 +144,13 @@ namespace CloudDesignPatterns.Engine.Signing
                || string.Equals(name, SigV4Constants.DateHeader, StringComparison.OrdinalIgnoreCase)
                || string.Equals(name, SigV4Constants.SecurityTokenHeader, StringComparison.OrdinalIgnoreCase)
                || string.Equals(name, SigV4Constants.AuthorizationHeader, StringComparison.OrdinalIgnoreCase);
+
+        // SigV4 always signs Host; without it every service rejects the request, so fail here where the cause is clear.
+        private static void RequireHost(SigV4Request request)
+        {
+            if (!request.Headers.Any(h => string.Equals(h.Key.Trim(), "Host", StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException("The request has no Host header; SigV4 requires it to be signed.", nameof(request));
+        }
 
         private static KeyValuePair<string, string> Pair(string name, string value) => new KeyValuePair<string, string>(name, value);
     }
