@@ -51,7 +51,7 @@ namespace CloudDesignPatterns.Engine.Iam
 
         private static RoleDefinition Rotation() => new RoleDefinition(
             "SnapshotRotation",
-            "Keeping N generations (Remove-PatternSnapshot, New-PatternSnapshot -KeepGenerations): deletes snapshots and " +
+            "Keeping N generations (Remove-PatternSnapshot and the rotation step after a new snapshot set): deletes snapshots and " +
             "deregisters AMIs, but only those tagged as managed by this module.",
             Allow("DescribeForRotation")
                 .Actions(

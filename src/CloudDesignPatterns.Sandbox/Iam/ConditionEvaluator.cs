@@ -41,6 +41,8 @@ namespace CloudDesignPatterns.Sandbox.Iam
                 return false;
             }
 
+            // With a set operator, IfExists changes nothing: ForAllValues already holds and ForAnyValue already fails on an
+            // absent key, and each present value is tested on its own.
             switch (clause.SetOperator)
             {
                 case SetOperator.ForAllValues:

@@ -106,6 +106,13 @@ namespace CloudDesignPatterns.Tests.Iam
         }
 
         [Fact]
+        public void IfExists_does_not_rescue_ForAnyValue_on_an_absent_key()
+        {
+            Assert.False(ConditionHolds(@"{""ForAnyValue:StringEqualsIfExists"":{""aws:TagKeys"":""a""}}", NoKeys));
+            Assert.True(ConditionHolds(@"{""ForAllValues:StringEqualsIfExists"":{""aws:TagKeys"":""a""}}", NoKeys));
+        }
+
+        [Fact]
         public void ForAnyValue_requires_at_least_one_request_value_to_match()
         {
             const string condition = @"{""ForAnyValue:StringLike"":{""aws:TagKeys"":""cdp:*""}}";
