@@ -5,10 +5,11 @@ function Write-Step([string] $Message) {
     Write-Host "==> $Message" -ForegroundColor Cyan
 }
 
+# A plain function on purpose: its arguments (-o, -c …) go to the native command untouched.
 function Invoke-Native {
-    param([Parameter(Mandatory)][string] $Command, [Parameter(ValueFromRemainingArguments)][string[]] $Arguments)
-    & $Command @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE" }
+    $command, $arguments = $args
+    & $command @arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$command $($arguments -join ' ')' failed with exit code $LASTEXITCODE" }
 }
 
 # The pwsh that runs this script: an apphost, or 'dotnet pwsh.dll' when it runs as a local dotnet tool.

@@ -15,7 +15,7 @@ namespace CloudDesignPatterns.Infrastructure
     {
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
-        protected CancellationToken Stopping => stopping.Token;
+        protected CancellationToken CancelToken => stopping.Token;
 
         protected override void StopProcessing() => stopping.Cancel();
 
@@ -26,13 +26,13 @@ namespace CloudDesignPatterns.Infrastructure
         internal T Run<T>(Func<IOperationLog, PipelinePump, CancellationToken, Task<T>> work)
         {
             var pump = new PipelinePump();
-            var task = Task.Run(() => work(pump, pump, Stopping));
+            var task = Task.Run(() => work(pump, pump, CancelToken));
             pump.PumpUntil(task, this);
             try
             {
                 return task.GetAwaiter().GetResult();
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }

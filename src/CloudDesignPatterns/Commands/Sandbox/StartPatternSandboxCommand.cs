@@ -62,7 +62,7 @@ namespace CloudDesignPatterns.Commands.Sandbox
             SandboxSession.Add(entry);
             WriteVerbose($"Sandbox listening at {entry.Info.EndpointUrl} (current instance {entry.Info.CurrentInstanceId}).");
             WriteObject(entry.Info);
-            if (Wait) Stopping.WaitHandle.WaitOne();
+            if (Wait) CancelToken.WaitHandle.WaitOne();
         }
 
         private SandboxSession.Entry StartInProcess()
@@ -129,7 +129,7 @@ namespace CloudDesignPatterns.Commands.Sandbox
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
             var deadline = DateTime.UtcNow + ProcessStartTimeout;
-            while (DateTime.UtcNow < deadline && !Stopping.IsCancellationRequested)
+            while (DateTime.UtcNow < deadline && !CancelToken.IsCancellationRequested)
             {
                 if (process.HasExited)
                     ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
