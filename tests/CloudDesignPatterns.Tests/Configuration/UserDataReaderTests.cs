@@ -226,6 +226,15 @@ namespace CloudDesignPatterns.Tests.Configuration
         }
 
         [Fact]
+        public void TrailingCommentAfterAnUnquotedValue_IsDropped()
+        {
+            var result = UserDataReader.Read(Utf8("# cdp:snapshot:keep-generations=7   # a week\n# cdp:snapshot:policy=\"a # b\"\n"));
+
+            Assert.Equal("7", result.Settings["cdp:snapshot:keep-generations"]);
+            Assert.Equal("a # b", result.Settings["cdp:snapshot:policy"]);
+        }
+
+        [Fact]
         public void ScriptWithoutSettings_GivesNothingAndNoWarning()
         {
             var result = UserDataReader.Read(Utf8("#!/bin/sh\necho hello # cdp:snapshot:image=true\n"));
