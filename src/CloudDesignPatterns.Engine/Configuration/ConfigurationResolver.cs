@@ -39,7 +39,7 @@ namespace CloudDesignPatterns.Engine.Configuration
 
             var settings = new List<ConfigurationSetting>();
             foreach (var definition in patterns) settings.AddRange(ResolvePattern(definition, sources, warnings));
-            return new PatternConfiguration(instanceId, region, patterns.Count == 1 && pattern != null ? patterns[0].Name : null,
+            return new PatternConfiguration(instanceId, region, pattern != null ? patterns[0].Name : null,
                 settings, warnings);
         }
 

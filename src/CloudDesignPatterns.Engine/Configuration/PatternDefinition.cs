@@ -40,7 +40,7 @@ namespace CloudDesignPatterns.Engine.Configuration
 
             internal Builder(string name)
             {
-                _name = SettingKey.Create(name, "x").Pattern;
+                _name = SettingKey.NormalisePatternName(name);
             }
 
             public Builder Add(string setting, SettingType type, string description, object? defaultValue = null)

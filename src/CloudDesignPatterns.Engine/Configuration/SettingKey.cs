@@ -15,8 +15,8 @@ namespace CloudDesignPatterns.Engine.Configuration
         /// <summary>Tag keys are at most 128 characters.</summary>
         public const int MaxLength = 128;
 
-        private static readonly Regex PatternShape = new Regex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
-        private static readonly Regex SettingShape = PatternShape;
+        // Pattern and setting names are both lowercase words joined by single dashes.
+        private static readonly Regex KebabName = new Regex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant);
 
         private SettingKey(string pattern, string setting)
         {
@@ -38,6 +38,15 @@ namespace CloudDesignPatterns.Engine.Configuration
         {
             if (!TryCreate(pattern, setting, out var key, out var problem)) throw new FormatException(problem);
             return key!;
+        }
+
+        /// <summary>The canonical (lowercase) form of a pattern name; <see cref="FormatException"/> when it cannot be one.</summary>
+        public static string NormalisePatternName(string pattern)
+        {
+            var normalised = (pattern ?? string.Empty).Trim().ToLowerInvariant();
+            if (!KebabName.IsMatch(normalised))
+                throw new FormatException($"'{pattern}' is not a valid pattern name (expected lowercase letters, digits and single dashes).");
+            return normalised;
         }
 
         /// <summary>The canonical text of a key, for example "cdp:snapshot:keep-generations".</summary>
@@ -89,12 +98,12 @@ namespace CloudDesignPatterns.Engine.Configuration
             var normalisedPattern = (pattern ?? string.Empty).Trim().ToLowerInvariant();
             var normalisedSetting = SettingName.ToKebabCase((setting ?? string.Empty).Trim());
             var text = $"{Prefix}:{normalisedPattern}:{normalisedSetting}";
-            if (!PatternShape.IsMatch(normalisedPattern))
+            if (!KebabName.IsMatch(normalisedPattern))
             {
                 problem = $"'{pattern}' is not a valid pattern name in a setting key (expected lowercase letters, digits and single dashes).";
                 return false;
             }
-            if (!SettingShape.IsMatch(normalisedSetting))
+            if (!KebabName.IsMatch(normalisedSetting))
             {
                 problem = $"'{setting}' is not a valid setting name (expected kebab-case such as keep-generations).";
                 return false;

@@ -17,6 +17,7 @@ namespace CloudDesignPatterns.Engine.Configuration.UserData
 
         public static byte[]? TryGunzip(byte[] data)
         {
+            if (data.Length < 18) return null; // header (10) + trailer (8): anything shorter is not a gzip stream
             try
             {
                 using (var input = new GZipStream(new MemoryStream(data), CompressionMode.Decompress))
@@ -29,6 +30,11 @@ namespace CloudDesignPatterns.Engine.Configuration.UserData
                         output.Write(buffer, 0, read);
                         if (output.Length > MaxDecompressedBytes) return null;
                     }
+                    // .NET does not notice a truncated stream; the trailer's ISIZE (length mod 2^32) does.
+                    // (Checked against the last member, so single-member gzip, which is what tools write for user data.)
+                    var n = data.Length;
+                    var expectedLength = (uint)(data[n - 4] | data[n - 3] << 8 | data[n - 2] << 16 | data[n - 1] << 24); // little-endian
+                    if (unchecked((uint)output.Length) != expectedLength) return null;
                     return output.ToArray();
                 }
             }
