@@ -25,13 +25,16 @@ namespace CloudDesignPatterns.Commands.Sandbox
 
         [Parameter(ParameterSetName = "Settings")] [ValidateRange(1, 100000)] public int ThrottleBurst { get; set; }
         [Parameter(ParameterSetName = "Settings")] [ValidateRange(0.001, 100000)] public double ThrottleRefillPerSecond { get; set; } = 1;
-        [Parameter(ParameterSetName = "Settings")] public ThrottleScope ThrottleScope { get; set; } = ThrottleScope.Mutating;
+        /// <summary>Mutating (default: only calls that change something take tokens, as EC2 does) or All.</summary>
+        // Parameter types stay in the default load context: enums of the isolated sandbox would not resolve at import.
+        [Parameter(ParameterSetName = "Settings")] [ValidateSet("Mutating", "All")] public string ThrottleScope { get; set; } = "Mutating";
 
         [Parameter(ParameterSetName = "Settings")] [ValidateRange(1, 100000)] public int FailNext { get; set; }
         [Parameter(ParameterSetName = "Settings")] [ValidateSet("500", "503")] public string FailStatusCode { get; set; } = "500";
 
         [Parameter(ParameterSetName = "Settings")] [ValidateRange(1, 100000)] public int DropNext { get; set; }
-        [Parameter(ParameterSetName = "Settings")] public DropMode DropMode { get; set; } = DropMode.BeforeExecute;
+        /// <summary>BeforeExecute (nothing happens) or AfterExecute (the action takes effect, then the connection drops).</summary>
+        [Parameter(ParameterSetName = "Settings")] [ValidateSet("BeforeExecute", "AfterExecute")] public string DropMode { get; set; } = "BeforeExecute";
 
         /// <summary>Limits -FailNext and -DropNext to calls of one action (e.g. CreateSnapshots).</summary>
         [Parameter(ParameterSetName = "Settings")] public string? FaultAction { get; set; }
@@ -116,11 +119,11 @@ namespace CloudDesignPatterns.Commands.Sandbox
             var changed = ClearFaults;
             if (MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleBurst)))
             {
-                faults.Throttle = new ThrottleFault { Burst = ThrottleBurst, RefillPerSecond = ThrottleRefillPerSecond, Scope = ThrottleScope };
+                faults.Throttle = new ThrottleFault { Burst = ThrottleBurst, RefillPerSecond = ThrottleRefillPerSecond, Scope = (ThrottleScope)Enum.Parse(typeof(ThrottleScope), ThrottleScope, true) };
                 changed = true;
             }
             if (FailNext > 0) { faults.ServerErrors = new ServerErrorFault { Count = FailNext, StatusCode = int.Parse(FailStatusCode), Action = FaultAction }; changed = true; }
-            if (DropNext > 0) { faults.Drops = new DropFault { Count = DropNext, Mode = DropMode, Action = FaultAction }; changed = true; }
+            if (DropNext > 0) { faults.Drops = new DropFault { Count = DropNext, Mode = (DropMode)Enum.Parse(typeof(DropMode), DropMode, true), Action = FaultAction }; changed = true; }
             if (LatencyMs >= 0) { faults.LatencyMs = LatencyMs; changed = true; }
             if (MyInvocation.BoundParameters.ContainsKey(nameof(ImdsDown))) { faults.ImdsDown = ImdsDown.IsPresent; changed = true; }
             if (changed && ShouldProcess(target, "Set faults")) control.SetFaults(faults);
