@@ -111,6 +111,17 @@ namespace CloudDesignPatterns.Tests.SandboxCore
         }
 
         [Fact]
+        public async Task A_drop_after_execute_makes_a_retrying_sdk_run_the_action_twice()
+        {
+            // The ambiguous failure this fault exists for: the change happened, the caller never heard, and retried.
+            _sandbox.Control.SetFaults(new FaultSettings { Drops = new DropFault { Count = 1, Mode = DropMode.AfterExecute } });
+            using var ec2 = SdkClients.Ec2(_sandbox.Server.Endpoint, maxErrorRetry: 2);
+            await ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = new List<string> { SampleInstances.WebId } });
+            Assert.Equal(2, _sandbox.Ec2.ExecutedCount("StopInstances"));
+            Assert.Equal(new[] { "Dropped", "Success" }, _sandbox.Control.GetCalls().Select(c => c.Outcome));
+        }
+
+        [Fact]
         public async Task Latency_is_added_before_answering()
         {
             _sandbox.Control.SetFaults(new FaultSettings { LatencyMs = 150 });
