@@ -62,6 +62,38 @@ namespace CloudDesignPatterns.Tests.SandboxCore
         }
 
         [Fact]
+        public async Task Http10_requests_are_answered_and_the_connection_closed()
+        {
+            using var client = await ConnectAsync();
+            var stream = client.GetStream();
+            var form = "Action=DescribeInstances&Version=2016-11-15";
+            var response = await ExchangeAsync(stream,
+                $"POST / HTTP/1.0\r\nAuthorization: {SandboxHarness.SigV4Ec2}\r\nContent-Length: {form.Length}\r\n\r\n{form}");
+            Assert.StartsWith("HTTP/1.1 200", response);
+            Assert.Contains("Connection: close", response);
+            Assert.Equal(0, await stream.ReadAsync(new byte[1]).AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        }
+
+        [Fact]
+        public async Task Query_parameters_on_a_get_reach_ec2_too()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/?Action=StopInstances&Version=2016-11-15&InstanceId.1=i-0a1b2c3d4e5f60101");
+            request.Headers.TryAddWithoutValidation("Authorization", SandboxHarness.SigV4Ec2);
+            using var response = await _sandbox.Http.SendAsync(request);
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Equal("i-0a1b2c3d4e5f60101", _sandbox.Ec2.Executed.Single().Parameters["InstanceId.1"]);
+        }
+
+        [Fact]
+        public async Task Duplicate_slashes_in_the_path_are_collapsed()
+        {
+            using var client = await ConnectAsync();
+            var response = await ExchangeAsync(client.GetStream(),
+                "PUT //latest/api/token HTTP/1.1\r\nHost: x\r\nX-aws-ec2-metadata-token-ttl-seconds: 5\r\nContent-Length: 0\r\n\r\n");
+            Assert.StartsWith("HTTP/1.1 200", response);
+        }
+
+        [Fact]
         public async Task Malformed_requests_get_400()
         {
             using var client = await ConnectAsync();
