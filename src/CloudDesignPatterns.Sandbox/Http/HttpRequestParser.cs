@@ -70,6 +70,9 @@ namespace CloudDesignPatterns.Sandbox.Http
             path = q < 0 ? target : target.Substring(0, q);
             query = q < 0 ? "" : target.Substring(q + 1);
             if (path.Length == 0) path = "/";
+            // The AWS SDK joins its IMDS endpoint and "/latest/..." without trimming, so an endpoint configured with a
+            // trailing slash yields "//latest/...". Servers in front of AWS collapse such runs; so does the sandbox.
+            while (path.Contains("//")) path = path.Replace("//", "/");
         }
 
         private static async Task<Dictionary<string, string>> ReadHeadersAsync(ConnectionReader reader, CancellationToken cancel)

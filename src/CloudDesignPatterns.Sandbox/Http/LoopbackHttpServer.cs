@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CloudDesignPatterns.Sandbox.Contracts;
@@ -27,8 +28,10 @@ namespace CloudDesignPatterns.Sandbox.Http
         {
             _handler = handler;
             _listener = new TcpListener(IPAddress.Loopback, port);
-            // Without this a restarted sandbox could not take back its fixed port while old sockets sit in TIME_WAIT.
-            _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // On Unix a restarted sandbox could not take back its fixed port while old sockets sit in TIME_WAIT.
+            // Not on Windows, where SO_REUSEADDR would let a second listener steal a port that is in use.
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
             _acceptLoop = AcceptLoopAsync();
