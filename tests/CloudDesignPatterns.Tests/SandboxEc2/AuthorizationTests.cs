@@ -89,5 +89,18 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
                 _ec2.Authorizer.Calls.Select(c => c.Arn));
             Assert.All(_ec2.Authorizer.Calls, c => Assert.Equal("ec2:CopySnapshot", c.Action));
         }
+    
+
+        [Fact]
+        public void DryRun_authorizes_then_answers_DryRunOperation_without_changing_anything()
+        {
+            var dry = _ec2.Fails("StopInstances", ("InstanceId.1", SandboxSeed.Web1), ("DryRun", "true"));
+            Assert.Equal("DryRunOperation", dry.Code);
+            Assert.Equal(412, dry.HttpStatus);
+            Assert.Equal(Prefix + "instance/" + SandboxSeed.Web1, _ec2.Authorizer.Calls.Single().Arn);
+            Assert.Equal("running", Texts(_ec2.Call("DescribeInstances", ("InstanceId.1", SandboxSeed.Web1)), "name").First());
+            _ec2.Authorizer.Deny = (action, arn) => true;
+            Assert.Equal("UnauthorizedOperation", _ec2.Fails("StopInstances", ("InstanceId.1", SandboxSeed.Web1), ("DryRun", "true")).Code);
+        }
     }
 }

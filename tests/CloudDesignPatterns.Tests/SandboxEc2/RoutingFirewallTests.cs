@@ -92,5 +92,17 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
             _ec2.Call("DeleteSecurityGroup", ("GroupId", groupId));
             Assert.Equal("InvalidGroup.NotFound", _ec2.Fails("DeleteSecurityGroup", ("GroupId", groupId)).Code);
         }
+    
+
+        [Fact]
+        public void Route_to_a_terminated_instance_becomes_a_blackhole()
+        {
+            _ec2.Call("CreateRoute", ("RouteTableId", SandboxSeed.RouteTableC), ("DestinationCidrBlock", "100.64.0.10/32"), ("InstanceId", SandboxSeed.Web2));
+            Assert.Equal("active", Child(Route(SandboxSeed.RouteTableC, "100.64.0.10/32"), "state"));
+            _ec2.Call("TerminateInstances", ("InstanceId.1", SandboxSeed.Web2));
+            var shuttingDown = Items(Items(_ec2.Call("DescribeInstances", ("InstanceId.1", SandboxSeed.Web2)), "reservationSet").Single(), "instancesSet").Single();
+            Assert.Equal("shutting-down", shuttingDown.Element(Ns + "instanceState")!.Element(Ns + "name")!.Value);
+            Assert.Equal("blackhole", Child(Route(SandboxSeed.RouteTableC, "100.64.0.10/32"), "state"));
+        }
     }
 }
