@@ -34,7 +34,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2
         }
 
         /// <summary>The commercial aws-partition regions; each exists with zones &lt;region&gt;a/b/c.</summary>
-        public IReadOnlyList<string> KnownRegions => AwsRegions;
+        public IReadOnlyList<string> KnownRegions { get; } = Array.AsReadOnly(AwsRegions);
 
         /// <summary>The action names this service implements.</summary>
         public static IReadOnlyCollection<string> SupportedActions => Handlers.Keys.ToList();

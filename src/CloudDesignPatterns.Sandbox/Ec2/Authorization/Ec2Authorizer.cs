@@ -14,9 +14,19 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
     {
         private readonly IRequestAuthorizer _authorizer;
 
-        public Ec2Authorizer(IRequestAuthorizer authorizer, string action, string region, string account)
+        public Ec2Authorizer(IRequestAuthorizer authorizer, string action, string region, string account, bool dryRun = false)
         {
-            _authorizer = authorizer; Action = action; Region = region; Account = account;
+            _authorizer = authorizer; Action = action; Region = region; Account = account; DryRun = dryRun;
+        }
+
+        /// <summary>The request carried DryRun=true: answer whether it would be allowed, change nothing.</summary>
+        public bool DryRun { get; }
+
+        /// <summary>Called once every resource was authorized: a dry run ends here with AWS's DryRunOperation (HTTP 412).</summary>
+        public void Checked()
+        {
+            if (DryRun)
+                throw new SandboxServiceException("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
         }
 
         public string Action { get; }

@@ -15,7 +15,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             Region = world.Region(call.Region);
             P = new QueryParams(call.Parameters);
             Now = world.Now;
-            Auth = new Ec2Authorizer(call.Authorizer, call.Action, call.Region, world.AccountId);
+            Auth = new Ec2Authorizer(call.Authorizer, call.Action, call.Region, world.AccountId, P.Bool("DryRun"));
             Action = call.Action;
         }
 

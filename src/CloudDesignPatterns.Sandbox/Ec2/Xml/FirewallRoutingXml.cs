@@ -7,7 +7,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
     /// <summary>RouteTable and SecurityGroup shapes.</summary>
     internal static class FirewallRoutingXml
     {
-        public static object?[] RouteTable(RouteTableRecord t, string account) => new object?[]
+        public static object?[] RouteTable(RegionState region, RouteTableRecord t, string account) => new object?[]
         {
             E("routeTableId", t.Id),
             E("vpcId", t.VpcId),
@@ -20,7 +20,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
                 Opt("instanceId", r.InstanceId),
                 r.InstanceId == null ? null : E("instanceOwnerId", account),
                 Opt("networkInterfaceId", r.NetworkInterfaceId),
-                E("state", "active"),
+                // A route whose interface is gone (instance terminated) turns into a blackhole, as in AWS.
+                E("state", r.NetworkInterfaceId != null && !region.NetworkInterfaces.ContainsKey(r.NetworkInterfaceId) ? "blackhole" : "active"),
                 E("origin", r.Origin),
             }),
             Set("associationSet", Associations(t), a => a),

@@ -51,7 +51,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
                 E("hypervisor", "xen"),
                 i.IamRoleName == null ? null : E("iamInstanceProfile",
                     E("arn", $"arn:aws:iam::{account}:instance-profile/{i.IamRoleName}"), E("id", "AIPA" + i.Id.Substring(2).ToUpperInvariant())),
-                running ? Set("networkInterfaceSet", i.NetworkInterfaceIds.Select(id => region.NetworkInterfaces[id]),
+                running ? Set("networkInterfaceSet", i.NetworkInterfaceIds.Where(region.NetworkInterfaces.ContainsKey).Select(id => region.NetworkInterfaces[id]),
                     eni => InterfaceFields(region, eni, account)) : E("networkInterfaceSet"),
                 E("ebsOptimized", "false"),
                 E("enaSupport", "true"),

@@ -1,0 +1,72 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text.Json;
+using CloudDesignPatterns.Sandbox.Ec2;
+
+namespace CloudDesignPatterns.Tests.SandboxEc2
+{
+    /// <summary>
+    /// The AWS CLI (botocore) is a stricter second parser of the same XML. These run only where /usr/bin/aws exists
+    /// (the Debian awscli on the build machine); elsewhere they return without asserting.
+    /// </summary>
+    public sealed class AwsCliTests : IDisposable
+    {
+        private const string Cli = "/usr/bin/aws";
+        private readonly Ec2Harness _ec2 = new Ec2Harness();
+        private readonly LoopbackEc2Server _server;
+
+        public AwsCliTests() { _server = new LoopbackEc2Server(_ec2.Service, _ec2.Authorizer); }
+
+        public void Dispose() => _server.Dispose();
+
+        private (int Exit, string Out, string Err) Aws(params string[] args)
+        {
+            var start = new ProcessStartInfo(Cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "--endpoint-url", _server.Url, "--region", SandboxSeed.Region, "--output", "json" }) start.ArgumentList.Add(a);
+            foreach (var a in args) start.ArgumentList.Add(a);
+            var home = Path.Combine(Path.GetTempPath(), "cdp-cli-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(home);
+            start.Environment["HOME"] = home;
+            start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = "secret";
+            start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+            start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home, "config");
+            start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home, "credentials");
+            start.Environment["AWS_PAGER"] = "";
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(60_000), "aws CLI timed out");
+            return (process.ExitCode, stdout.Result, stderr.Result);
+        }
+
+        /// <summary>One test, few invocations: each CLI start costs seconds.</summary>
+        [Fact]
+        public void Cli_parses_instances_snapshot_sets_route_tables_and_error_codes()
+        {
+            if (!File.Exists(Cli)) return;
+            var (exit, stdout, stderr) = Aws("ec2", "describe-instances", "--instance-ids", SandboxSeed.Web1);
+            Assert.True(exit == 0, stderr);
+            using var doc = JsonDocument.Parse(stdout);
+            var web1 = doc.RootElement.GetProperty("Reservations")[0].GetProperty("Instances")[0];
+            Assert.Equal("running", web1.GetProperty("State").GetProperty("Name").GetString());
+            Assert.Equal(SandboxSeed.Web1Eni, web1.GetProperty("NetworkInterfaces")[0].GetProperty("NetworkInterfaceId").GetString());
+
+            var snap = Aws("ec2", "create-snapshots", "--instance-specification", "InstanceId=" + SandboxSeed.Web1,
+                "--tag-specifications", "ResourceType=snapshot,Tags=[{Key=cdp:set,Value=x}]");
+            Assert.True(snap.Exit == 0, snap.Err);
+            var snapshots = JsonDocument.Parse(snap.Out).RootElement.GetProperty("Snapshots");
+            Assert.Equal(2, snapshots.GetArrayLength());
+            Assert.Equal("pending", snapshots[0].GetProperty("State").GetString());
+
+            var routes = Aws("ec2", "describe-route-tables");
+            Assert.True(routes.Exit == 0, routes.Err);
+            Assert.Equal(2, JsonDocument.Parse(routes.Out).RootElement.GetProperty("RouteTables").GetArrayLength());
+
+            var missing = Aws("ec2", "describe-volumes", "--volume-ids", "vol-0000000000000000f");
+            Assert.NotEqual(0, missing.Exit);
+            Assert.Contains("InvalidVolume.NotFound", missing.Err);
+        }
+    }
+}
