@@ -1,0 +1,55 @@
+<#
+.SYNOPSIS
+    Every pattern end to end against the local sandbox, printed as an operator would see it.
+    Run through build.ps1 Demo, which builds the module and isolates this process from real AWS.
+#>
+param([Parameter(Mandatory)][string] $ModulePath)
+
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $ModulePath 'CloudDesignPatterns.psd1')
+
+function Show([string] $Title, [scriptblock] $Command) {
+    Write-Host ''
+    Write-Host "PS> $($Command.ToString().Trim())" -ForegroundColor Yellow
+    Write-Host "    # $Title" -ForegroundColor DarkGray
+    & $Command | Out-Host
+}
+
+$sandbox = Start-PatternSandbox
+try {
+    Show 'the sandbox: EC2, STS and instance metadata on one loopback port, now the session default' { $sandbox }
+    Show 'session defaults' { Get-PatternDefault }
+
+    Show 'metadata core: who am I (IMDSv2, on web-1)' { Get-PatternInstanceMetadata | Format-List }
+    Show 'Cloud DI: this instance''s settings, from instance tags and user data' { Get-PatternConfiguration -Self | Format-List InstanceId, Pattern, Settings }
+    Show 'Cloud DI for other instances (ec2:DescribeTags + DescribeInstanceAttribute)' {
+        'i-0a1b2c3d4e5f60102', 'i-0a1b2c3d4e5f60103' | Get-PatternConfiguration -Pattern snapshot | Format-Table InstanceId, Pattern, Policy, KeepGenerations, Image
+    }
+
+    Show 'least privilege: the policy the core cmdlets need' { Get-PatternIamPolicy -Pattern * | Format-Table Pattern, Role, @{ n = 'Actions'; e = { $_.Actions.Count } }, Description -Wrap }
+    $core = Get-PatternIamPolicy -Pattern Core
+    Set-PatternSandbox -AccessKeyId AKIDOPERATOR -SecretAccessKey demo -PrincipalArn 'arn:aws:iam::123456789012:user/operator' -Policy $core
+    Show 'an operator holding only the Core policy reads configuration' {
+        Get-PatternConfiguration -InstanceId i-0a1b2c3d4e5f60102 -AccessKey AKIDOPERATOR -SecretKey demo | Format-Table InstanceId, Pattern, Policy, KeepGenerations
+    }
+    $withoutTags = $core.Json | ConvertFrom-Json
+    foreach ($statement in $withoutTags.Statement) { $statement.Action = @($statement.Action | Where-Object { $_ -ne 'ec2:DescribeTags' }) }
+    Set-PatternSandbox -AccessKeyId AKIDINTERN -SecretAccessKey demo -PrincipalArn 'arn:aws:iam::123456789012:user/intern' -Policy ($withoutTags | ConvertTo-Json -Depth 10)
+    Show 'the same without ec2:DescribeTags: the error names the missing action' {
+        Get-PatternConfiguration -InstanceId i-0a1b2c3d4e5f60102 -AccessKey AKIDINTERN -SecretKey demo -ErrorAction Continue 2>&1 |
+            ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { "ERROR [$($_.CategoryInfo.Category)] $($_.FullyQualifiedErrorId): $($_.Exception.Message)" } else { $_ } }
+    }
+
+    Set-PatternSandbox -FailNext 2 -FaultAction DescribeTags
+    Show 'a GameDay drill: two 500s in a row are retried, the command still succeeds' {
+        Get-PatternConfiguration -InstanceId i-0a1b2c3d4e5f60103 -Pattern snapshot -Verbose 4>&1 | Out-String -Width 200
+    }
+    Show 'the sandbox''s call log: what was called, by whom, with what outcome' {
+        Get-PatternSandboxCall -Service ec2 -Last 8 | Format-Table Sequence, Action, Principal, Outcome, HttpStatus
+    }
+}
+finally {
+    Stop-PatternSandbox
+}
+Write-Host ''
+Write-Host 'Demo complete.' -ForegroundColor Green
