@@ -34,11 +34,18 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
             start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home, "config");
             start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home, "credentials");
             start.Environment["AWS_PAGER"] = "";
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            Assert.True(process.WaitForExit(60_000), "aws CLI timed out");
-            return (process.ExitCode, stdout.Result, stderr.Result);
+            try
+            {
+                using var process = Process.Start(start)!;
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                var stderr = process.StandardError.ReadToEndAsync();
+                Assert.True(process.WaitForExit(60_000), "aws CLI timed out");
+                return (process.ExitCode, stdout.Result, stderr.Result);
+            }
+            finally
+            {
+                Directory.Delete(home, recursive: true);
+            }
         }
 
         /// <summary>One test, few invocations: each CLI start costs seconds.</summary>
