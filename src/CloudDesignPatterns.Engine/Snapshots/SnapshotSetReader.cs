@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Tagging;
+using CloudDesignPatterns.Model.Snapshots;
+
+namespace CloudDesignPatterns.Engine.Snapshots
+{
+    /// <summary>
+    /// Reads this module's sets in one region from paginated, filtered DescribeSnapshots and DescribeImages calls:
+    /// the filters carry the instance ids, policy and set ids, so the cost does not grow with one call per instance.
+    /// </summary>
+    public static class SnapshotSetReader
+    {
+        private const int PageSize = 1000;
+        private const int MaxFilterValues = 200; // EC2 caps the values of one filter
+
+        public static async Task<List<SnapshotSet>> ListAsync(Ec2Session ec2, SnapshotQuery query, CancellationToken cancel)
+        {
+            var snapshots = new List<Snapshot>();
+            var images = new List<Image>();
+            foreach (var filters in FilterBatches(query))
+            {
+                snapshots.AddRange(await DescribeSnapshotsAsync(ec2, filters, cancel).ConfigureAwait(false));
+                if (!query.IncludeUnmanaged || query.SetIds != null || query.InstanceIds != null || query.Policy != null)
+                    images.AddRange(await DescribeImagesAsync(ec2, filters, cancel).ConfigureAwait(false));
+                else
+                    images.AddRange(await DescribeImagesAsync(ec2, ManagedOnly(), cancel).ConfigureAwait(false));
+            }
+            var distinctSnapshots = snapshots.GroupBy(s => s.SnapshotId).Select(g => g.First());
+            var distinctImages = images.GroupBy(i => i.ImageId).Select(g => g.First());
+            return SnapshotSetAssembler.Assemble(distinctSnapshots, distinctImages, ec2.Region, query.IncludeUnmanaged);
+        }
+
+        internal static async Task<List<Snapshot>> DescribeSnapshotsAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)
+        {
+            var all = new List<Snapshot>();
+            string? next = null;
+            do
+            {
+                var request = new DescribeSnapshotsRequest { OwnerIds = new List<string> { "self" }, Filters = filters, MaxResults = PageSize, NextToken = next };
+                var page = await ec2.CallAsync("DescribeSnapshots", Describe(filters), true, (c, ct) => c.DescribeSnapshotsAsync(request, ct), cancel).ConfigureAwait(false);
+                all.AddRange(page.Snapshots ?? new List<Snapshot>());
+                next = page.NextToken;
+            } while (!string.IsNullOrEmpty(next));
+            return all;
+        }
+
+        internal static async Task<List<Image>> DescribeImagesAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)
+        {
+            var all = new List<Image>();
+            string? next = null;
+            do
+            {
+                var request = new DescribeImagesRequest { Owners = new List<string> { "self" }, Filters = filters, MaxResults = PageSize, NextToken = next };
+                var page = await ec2.CallAsync("DescribeImages", Describe(filters), true, (c, ct) => c.DescribeImagesAsync(request, ct), cancel).ConfigureAwait(false);
+                all.AddRange(page.Images ?? new List<Image>());
+                next = page.NextToken;
+            } while (!string.IsNullOrEmpty(next));
+            return all;
+        }
+
+        private static IEnumerable<List<Filter>> FilterBatches(SnapshotQuery query)
+        {
+            var instanceBatches = query.InstanceIds == null
+                ? new List<List<string>?> { null }
+                : query.InstanceIds.Distinct().Select((id, i) => (id, i)).GroupBy(x => x.i / MaxFilterValues).Select(g => (List<string>?)g.Select(x => x.id).ToList()).ToList();
+            foreach (var instances in instanceBatches)
+            {
+                var filters = query.IncludeUnmanaged && query.SetIds == null && instances == null && query.Policy == null ? new List<Filter>() : ManagedOnly();
+                if (instances != null) filters.Add(new Filter("tag:" + ManagedTags.SourceInstanceKey, instances));
+                if (query.Policy != null) filters.Add(new Filter("tag:" + ManagedTags.PolicyKey, new List<string> { query.Policy }));
+                if (query.SetIds != null) filters.Add(new Filter("tag:" + ManagedTags.SetIdKey, query.SetIds.ToList()));
+                yield return filters;
+            }
+        }
+
+        private static List<Filter> ManagedOnly() => new List<Filter> { new Filter("tag-key", new List<string> { ManagedTags.SetIdKey }) };
+
+        private static string Describe(List<Filter> filters)
+            => filters.Count == 0 ? "all" : string.Join(" ", filters.Select(f => $"{f.Name}={string.Join(",", f.Values.Take(3))}{(f.Values.Count > 3 ? "…" : "")}"));
+    }
+}
