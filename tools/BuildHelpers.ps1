@@ -39,17 +39,24 @@ function Get-IsolatedEnvironment {
     [pscustomobject]@{ Set = $set; Unset = $unset }
 }
 
+# [Environment]::SetEnvironmentVariable(name, $null) from PowerShell sets "" (PowerShell passes $null as an empty string),
+# and an empty AWS_PROFILE makes the AWS CLI look for a profile named "": remove variables through the Env: drive.
+function Set-EnvironmentValue([string] $Name, [string] $Value) {
+    if ($null -eq $Value -or $Value -eq '') { Remove-Item "Env:$Name" -ErrorAction SilentlyContinue }
+    else { Set-Item "Env:$Name" -Value $Value }
+}
+
 function Use-IsolatedEnvironment([scriptblock] $Body) {
     $isolated = Get-IsolatedEnvironment
     $saved = @{}
     foreach ($name in @($isolated.Set.Keys) + $isolated.Unset) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
     try {
-        foreach ($name in $isolated.Set.Keys) { [Environment]::SetEnvironmentVariable($name, $isolated.Set[$name]) }
-        foreach ($name in $isolated.Unset) { [Environment]::SetEnvironmentVariable($name, $null) }
+        foreach ($name in $isolated.Set.Keys) { Set-EnvironmentValue $name $isolated.Set[$name] }
+        foreach ($name in $isolated.Unset) { Set-EnvironmentValue $name $null }
         & $Body
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) { Set-EnvironmentValue $name $saved[$name] }
     }
 }
 
