@@ -9,7 +9,7 @@ namespace CloudDesignPatterns.Tests.Core
         internal const string SuccessJson = @"{
   ""Code"" : ""Success"", ""LastUpdated"" : ""2026-01-01T00:00:00Z"", ""Type"" : ""AWS-HMAC"",
   ""AccessKeyId"" : ""ASIAEXAMPLEROLEKEY01"", ""SecretAccessKey"" : ""role-secret"", ""Token"" : ""role-token"",
-  ""Expiration"" : ""2026-01-01T06:00:00Z"" }";
+  ""Expiration"" : ""2099-01-01T06:00:00Z"" }";
 
         [Fact]
         public void Parse_reads_keys_token_and_expiration_in_utc()
@@ -19,7 +19,7 @@ namespace CloudDesignPatterns.Tests.Core
             Assert.Equal("ASIAEXAMPLEROLEKEY01", state.Credentials.AccessKey);
             Assert.Equal("role-secret", state.Credentials.SecretKey);
             Assert.Equal("role-token", state.Credentials.Token);
-            Assert.Equal(new DateTime(2026, 1, 1, 6, 0, 0, DateTimeKind.Utc), state.Expiration.ToUniversalTime());
+            Assert.Equal(new DateTime(2099, 1, 1, 6, 0, 0, DateTimeKind.Utc), state.Expiration.ToUniversalTime());
         }
 
         [Fact]
