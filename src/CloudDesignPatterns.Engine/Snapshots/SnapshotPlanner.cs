@@ -34,9 +34,9 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         public static string Describe(SnapshotRequest request)
-            => request.Image
-                ? $"Create AMI ({(request.Reboot ? "with reboot" : "no reboot")}, policy {request.Policy})"
-                : $"Create multi-volume snapshot set ({(request.ExcludeBootVolume ? "data volumes" : "all volumes")}, policy {request.Policy})"
-                  + (request.DestinationRegion != null ? $", DR region {request.DestinationRegion}" : "");
+            => (request.Image
+                   ? $"Create AMI ({(request.Reboot ? "with reboot" : "no reboot")}, policy {request.Policy})"
+                   : $"Create multi-volume snapshot set ({(request.ExcludeBootVolume ? "data volumes" : "all volumes")}, policy {request.Policy})")
+               + (request.DestinationRegion != null ? $", DR region {request.DestinationRegion}" : ""); // both kinds: -WhatIf shows where the copy goes
     }
 }
