@@ -89,7 +89,12 @@ namespace CloudDesignPatterns.Commands.Snapshot
             catch (ConfigurationException error) { ThrowTerminatingError(new ErrorRecord(error, "InvalidConfigurationValue", ErrorCategory.InvalidData, error.Key)); return; }
 
             var approved = planned.Where(p => ShouldProcess($"{p.Request.InstanceId} ({ec2.Region})", SnapshotPlanner.Describe(p.Request))).ToList();
-            if (approved.Count == 0) return;
+            if (approved.Count == 0)
+            {
+                // Nothing to create (every id unknown, or -WhatIf): the unknown ids must still be errors, or a job exits 0.
+                foreach (var (id, error) in missingInstances) WritePatternError(error, id);
+                return;
+            }
 
             // Phase 2: the snapshot calls, concurrent up to -ThrottleLimit; the post script runs even when they fail.
             PreScript?.Invoke();
@@ -149,7 +154,6 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         private async Task<bool> CreateAllAsync(Ec2Session ec2, List<(SnapshotRequest Request, InstanceVolumes Volumes)> approved, PipelinePump pump, CancellationToken ct)
         {
-            foreach (var (id, error) in missingInstances) pump.Post(c => ((NewPatternSnapshotCommand)c).WritePatternError(error, id));
             using var gate = new SemaphoreSlim(ThrottleLimit);
             var tasks = approved.Select(async item =>
             {
@@ -167,6 +171,8 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 finally { gate.Release(); }
             }).ToList();
             await Task.WhenAll(tasks).ConfigureAwait(false);
+            // After the others are backed up, so -ErrorAction Stop on an unknown id does not cost the rest their backup.
+            foreach (var (id, error) in missingInstances) pump.Post(c => ((NewPatternSnapshotCommand)c).WritePatternError(error, id));
             return true;
         }
 
