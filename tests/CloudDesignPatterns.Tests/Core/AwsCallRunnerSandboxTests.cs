@@ -115,10 +115,7 @@ namespace CloudDesignPatterns.Tests.Core
             Assert.Equal(0, session.Runner.RetriedAttempts);
         }
 
-        [Fact(Skip = "BUG: Ec2ClientCache.Config leaves the SDK's MaxStaleConnectionRetries at its default (3). AWSSDK.Core 4.0.132.2 then " +
-                     "re-sends at once, inside one AwsCallRunner attempt and whatever MaxErrorRetry says, any request whose connection was " +
-                     "reset — a mutating one too. Observed: sandbox calls 'CreateTags Dropped', 'CreateTags Success'; runner: 'OK (attempt 1)'; " +
-                     "no exception, OutcomeUnknown never set. Fix: MaxStaleConnectionRetries = 0 in the client config.")]
+        [Fact]
         public async Task Connection_dropped_after_a_mutating_call_ran_is_outcome_unknown_and_not_retried()
         {
             var session = await Session(Policy(maxAttempts: 5));
@@ -135,10 +132,7 @@ namespace CloudDesignPatterns.Tests.Core
             Assert.Equal("dropped", await Web1Tag(session));
         }
 
-        [Fact(Skip = "BUG: Ec2ClientCache.Config leaves the SDK's MaxStaleConnectionRetries at its default (3). AWSSDK.Core 4.0.132.2 then " +
-                     "re-sends at once, inside one AwsCallRunner attempt and whatever MaxErrorRetry says, any request whose connection was " +
-                     "reset — a mutating one too. Observed: sandbox calls 'CreateTags Dropped', 'CreateTags Success'; runner: 'OK (attempt 1)'; " +
-                     "no exception, OutcomeUnknown never set. Fix: MaxStaleConnectionRetries = 0 in the client config.")]
+        [Fact]
         public void Sdk_client_never_resends_a_request_on_its_own()
         {
             var config = Ec2ClientCache.Config("ap-northeast-1", new Uri("http://127.0.0.1:1/"), Policy());
