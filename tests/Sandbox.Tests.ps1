@@ -281,9 +281,8 @@ Describe 'The AWS CLI against the sandbox' -Skip:(-not (Get-Command aws -Command
         @($sdk.InstanceId | Sort-Object -Unique) | Should -Be @($Seed.Web1, $Seed.Web2, $Seed.Db1) -Because 'batch-1 has no Cloud DI settings, the others have'
     }
 
-    # BUG: the AWS CLI (v1) pages describe-volumes with MaxResults=1000; the sandbox answers InvalidParameterValue
-    # ("between 5 and 500", Paging.Take max: 500 in VolumeHandlers) where EC2 caps the page instead of failing.
-    It 'describe-volumes lists the seeded volumes' -Skip {
+    # The AWS CLI pages describe-volumes with MaxResults=1000; EC2 (and the sandbox) caps the page at 500 instead of failing.
+    It 'describe-volumes lists the seeded volumes' {
         $answer = Invoke-AwsCli describe-volumes
         @($answer.Volumes.VolumeId) | Should -HaveCount 8
         ($answer.Volumes | Where-Object VolumeId -eq 'vol-0a1b2c3d4e5f60302').Attachments.InstanceId | Should -Be $Seed.Web1

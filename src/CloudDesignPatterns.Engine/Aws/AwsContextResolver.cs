@@ -57,7 +57,9 @@ namespace CloudDesignPatterns.Engine.Aws
             if (metadata.IsUsable)
             {
                 using var budget = metadata.StartBudget(cancel);
-                var region = await metadata.GetAsync("meta-data/placement/region", budget.Token).ConfigureAwait(false);
+                string? region;
+                try { region = await metadata.GetAsync("meta-data/placement/region", budget.Token).ConfigureAwait(false); }
+                catch (PatternException) when (cancel.IsCancellationRequested) { throw new OperationCanceledException(cancel); }
                 if (!string.IsNullOrWhiteSpace(region)) return Checked(region!.Trim(), "instance metadata");
             }
             throw new PatternException("RegionNotResolved", PatternErrorCategory.InvalidArgument,

@@ -23,9 +23,8 @@ namespace CloudDesignPatterns.Engine.Aws
             var config = new AmazonEC2Config
             {
                 MaxErrorRetry = 0, // AwsCallRunner retries, logs and bounds every attempt
-                // The SDK resends a request whose connection closed without an answer ("stale connection"), even with
-                // MaxErrorRetry = 0. For a create that took effect, that makes a second snapshot set; AwsCallRunner
-                // reports the outcome as unknown instead, and SnapshotCreator looks for the set before trying again.
+                // The SDK otherwise re-sends a request whose connection reset, whatever MaxErrorRetry says: a dropped
+                // CreateSnapshots or RunInstances would run twice. The runner decides, knowing whether the call is idempotent.
                 MaxStaleConnectionRetries = 0,
                 RetryMode = RequestRetryMode.Standard,
                 Timeout = policy.AttemptTimeout,

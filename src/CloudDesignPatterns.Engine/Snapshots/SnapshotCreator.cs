@@ -39,10 +39,10 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 catch (PatternException ambiguous) when (ambiguous.OutcomeUnknown && attempt == 1)
                 {
                     ec2.Log.Warning($"{request.InstanceId}: the connection dropped after the request was sent; looking for set {setId} before trying again.");
-                    if ((await ReadSetAsync(ec2, setId, cancel).ConfigureAwait(false)) != null) break;
+                    if ((await ReadSetAsync(ec2, setId, request.Image, cancel).ConfigureAwait(false)) != null) break;
                 }
             }
-            var set = await ReadSetAsync(ec2, setId, cancel).ConfigureAwait(false)
+            var set = await ReadSetAsync(ec2, setId, request.Image, cancel).ConfigureAwait(false)
                 ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.InvalidData,
                     $"{request.InstanceId}: EC2 accepted the request, but set {setId} cannot be read back.");
             Verify(set, request, devices.Count);
@@ -73,8 +73,9 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 },
             }, ct), cancel);
 
-        internal static async Task<SnapshotSet?> ReadSetAsync(Ec2Session ec2, string setId, CancellationToken cancel)
-            => (await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery { SetIds = new[] { setId } }, cancel).ConfigureAwait(false)).FirstOrDefault();
+        /// <summary>Reads one set back; a snapshot set needs only DescribeSnapshots, an image set DescribeImages too.</summary>
+        internal static async Task<SnapshotSet?> ReadSetAsync(Ec2Session ec2, string setId, bool image, CancellationToken cancel)
+            => (await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery { SetIds = new[] { setId }, SnapshotsOnly = !image }, cancel).ConfigureAwait(false)).FirstOrDefault();
 
         /// <summary>Every volume that should be in the set is there; a short set is an error, never silently accepted.</summary>
         private static void Verify(SnapshotSet set, SnapshotRequest request, int expectedVolumes)

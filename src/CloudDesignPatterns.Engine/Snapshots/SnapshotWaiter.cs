@@ -34,7 +34,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
                     ec2.Log.Progress(activity, title, Describe(current), Percent(current));
                     await Task.Delay(pollInterval, cancel).ConfigureAwait(false);
                     var destinationRegion = current.DestinationRegion;
-                    current = await SnapshotCreator.ReadSetAsync(ec2, set.SetId, cancel).ConfigureAwait(false)
+                    current = await SnapshotCreator.ReadSetAsync(ec2, set.SetId, set.Kind == SnapshotSetKind.Image, cancel).ConfigureAwait(false)
                         ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound, $"Set {set.SetId} disappeared while waiting.");
                     current.DestinationRegion ??= destinationRegion;
                 }
