@@ -7,7 +7,7 @@ using CloudDesignPatterns.Engine.Ec2;
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 {
     /// <summary>Plan step of Remove-PatternSnapshot in one region: read (describes only), then the pure planner.</summary>
-    public static class SnapshotRotation
+    public static class RotationPlanning
     {
         public static async Task<RotationPlan> PlanAsync(Ec2Session ec2, RotationScope scope, RotationRules rules, DateTime nowUtc, CancellationToken cancel)
         {
