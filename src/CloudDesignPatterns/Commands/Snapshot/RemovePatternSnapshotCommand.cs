@@ -22,7 +22,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
     /// a group outside the rules goes — never a pending set, never the newest completed one, never what is not ours.
     /// Removed, skipped and failed sets are written as <see cref="SnapshotRemoval"/>; kept ones only with -PassThru.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputSet)]
+    [Cmdlet(VerbsCommon.Remove, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InstanceSet)]
     [OutputType(typeof(SnapshotRemoval))]
     public sealed class RemovePatternSnapshotCommand : AwsCmdlet
     {
@@ -35,10 +35,14 @@ namespace CloudDesignPatterns.Commands.Snapshot
         /// <summary>Requests gathered from the pipeline, merged by region and rules, run in EndProcessing.</summary>
         private readonly Dictionary<string, Request> requests = new Dictionary<string, Request>(StringComparer.Ordinal);
 
-        [Parameter(ParameterSetName = InputSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        /// <remarks>
+        /// Not mandatory on purpose: a mandatory by-value pipeline parameter makes PowerShell commit piped objects to this
+        /// set, so a Get-PatternConfiguration object would never reach -InstanceId by property name.
+        /// </remarks>
+        [Parameter(ParameterSetName = InputSet, Position = 0, ValueFromPipeline = true)]
         public SnapshotSet[] InputObject { get; set; } = Array.Empty<SnapshotSet>();
 
-        [Parameter(ParameterSetName = SetIdSet, Mandatory = true)]
+        [Parameter(ParameterSetName = SetIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(SnapshotSetIdCompleter))]
         public string[] SetId { get; set; } = Array.Empty<string>();
 
@@ -50,16 +54,29 @@ namespace CloudDesignPatterns.Commands.Snapshot
         public SwitchParameter Self { get; set; }
 
         /// <summary>Only this policy's sets; alone (with a keep rule) it rotates every instance that has sets of it.</summary>
-        [Parameter(ParameterSetName = PolicySet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        // Not from the pipeline in the Policy set: an object with InstanceId and Policy (Get-PatternConfiguration) must bind
+        // to the InstanceId set unambiguously.
+        [Parameter(ParameterSetName = PolicySet, Mandatory = true)]
         [Parameter(ParameterSetName = InstanceSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = SelfSet, ValueFromPipelineByPropertyName = true)]
         [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
         public string? Policy { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        // Pipeline binding: piped SnapshotSets bind -InputObject by value (tried first, without coercion); other objects
+        // bind by property name, to -InstanceId (e.g. Get-PatternConfiguration output with the keep rules) or -SetId.
+        // The keep rules bind by property name only in the sets that name groups by property.
+        [Parameter(ParameterSetName = InputSet)]
+        [Parameter(ParameterSetName = SetIdSet)]
+        [Parameter(ParameterSetName = InstanceSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = SelfSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PolicySet)]
         public int? KeepGenerations { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputSet)]
+        [Parameter(ParameterSetName = SetIdSet)]
+        [Parameter(ParameterSetName = InstanceSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = SelfSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PolicySet)]
         public TimeSpan? OlderThan { get; set; }
 
         /// <summary>Also write the kept sets (Action Kept), so a report shows the whole group.</summary>
