@@ -22,7 +22,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
     /// a group outside the rules goes — never a pending set, never the newest completed one, never what is not ours.
     /// Removed, skipped and failed sets are written as <see cref="SnapshotRemoval"/>; kept ones only with -PassThru.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InstanceSet)]
+    [Cmdlet(VerbsCommon.Remove, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputSet)]
     [OutputType(typeof(SnapshotRemoval))]
     public sealed class RemovePatternSnapshotCommand : AwsCmdlet
     {
