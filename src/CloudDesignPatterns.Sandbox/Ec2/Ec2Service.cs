@@ -13,7 +13,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2
     /// an instance looks like. One lock guards all state; transitions (pending→running, snapshot progress) are computed
     /// lazily from the injected clock, so there are no timers.
     /// </summary>
-    public sealed class Ec2Service : IEc2Service, IInstanceDirectory
+    public sealed partial class Ec2Service : IEc2Service, IInstanceDirectory
     {
         private static readonly IReadOnlyDictionary<string, Ec2Handler> Handlers = HandlerRegistry.Build();
 

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Amazon.EC2.Model;
+
+namespace CloudDesignPatterns.Engine.Snapshots.Rotation
+{
+    /// <summary>
+    /// Facts about snapshots that a set alone does not show, read from the same describes the sets come from:
+    /// which snapshots AWS Backup or Data Lifecycle Manager own (their aws:backup:* / aws:dlm:* tags), and which
+    /// images use which snapshot (block device mappings), so a snapshot another AMI needs is never deleted.
+    /// </summary>
+    public sealed class RotationGuards
+    {
+        public static readonly string[] ForeignOwnerTagPrefixes = { "aws:backup:", "aws:dlm:" };
+
+        public RotationGuards(IReadOnlyDictionary<string, string>? ownedByAwsService = null,
+            IReadOnlyDictionary<string, IReadOnlyList<string>>? imagesUsingSnapshot = null)
+        {
+            OwnedByAwsService = ownedByAwsService ?? new Dictionary<string, string>();
+            ImagesUsingSnapshot = imagesUsingSnapshot ?? new Dictionary<string, IReadOnlyList<string>>();
+        }
+
+        public static RotationGuards None { get; } = new RotationGuards();
+
+        /// <summary>Snapshot id → the aws:backup:* or aws:dlm:* tag key it carries.</summary>
+        public IReadOnlyDictionary<string, string> OwnedByAwsService { get; }
+
+        /// <summary>Snapshot id → the images (any, ours or not) whose block device mappings use it.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> ImagesUsingSnapshot { get; }
+
+        /// <summary>Pure: the guards found in described snapshots and images.</summary>
+        public static RotationGuards From(IEnumerable<Snapshot> snapshots, IEnumerable<Image> images)
+        {
+            var owned = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var snapshot in snapshots)
+            {
+                var key = snapshot.Tags?.FirstOrDefault(t => IsForeignOwnerTag(t.Key))?.Key;
+                if (key != null) owned[snapshot.SnapshotId] = key;
+            }
+            var users = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var image in images)
+                foreach (var snapshotId in (image.BlockDeviceMappings ?? new List<BlockDeviceMapping>()).Select(m => m.Ebs?.SnapshotId).Where(id => id != null))
+                    users[snapshotId!] = (users.TryGetValue(snapshotId!, out var list) ? list : new string[0]).Append(image.ImageId).Distinct().ToList();
+            return new RotationGuards(owned, users);
+        }
+
+        public static bool IsForeignOwnerTag(string? key)
+            => key != null && ForeignOwnerTagPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+    }
+}

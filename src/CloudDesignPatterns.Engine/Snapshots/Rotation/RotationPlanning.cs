@@ -1,0 +1,22 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudDesignPatterns.Engine.Ec2;
+
+namespace CloudDesignPatterns.Engine.Snapshots.Rotation
+{
+    /// <summary>Plan step of Remove-PatternSnapshot in one region: read (describes only), then the pure planner.</summary>
+    public static class RotationPlanning
+    {
+        public static async Task<RotationPlan> PlanAsync(Ec2Session ec2, RotationScope scope, RotationRules rules, DateTime nowUtc, CancellationToken cancel)
+        {
+            var read = await RotationReader.ReadAsync(ec2, scope, cancel).ConfigureAwait(false);
+            if (rules.IsRotation)
+                return RotationPlanner.PlanGroups(read.Sets, rules.KeepGenerations, rules.OlderThan, nowUtc, read.Guards);
+            var plan = RotationPlanner.PlanDeletion(read.Sets, read.Guards);
+            var found = read.Sets.Select(s => s.SetId).ToList();
+            return new RotationPlan(plan.Items, (scope.SetIds ?? new string[0]).Where(id => !found.Contains(id)).Distinct().ToList());
+        }
+    }
+}

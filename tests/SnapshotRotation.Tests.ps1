@@ -1,0 +1,249 @@
+# Remove-PatternSnapshot against the in-process sandbox, run as a principal holding exactly the published
+# SnapshotRotation policy. Sets are seeded straight into the sandbox state (Ec2Service.SeedSnapshots/SeedImage),
+# so each test controls ages, states and tags that the API could not produce (aws:backup:* tags, old sets).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-CdpModule | Out-Null
+    $script:Seed = Get-CdpSeed
+    Start-CdpSandbox | Out-Null
+    $script:Rotation = Register-CdpPrincipal -AccessKeyId AKIDROT -Policy (Get-PatternIamPolicy Snapshot SnapshotRotation)
+    $script:AsRotation = $Rotation.Splat
+    $script:Backup = Register-CdpPrincipal -AccessKeyId AKIDBACKUP -Policy (Get-PatternIamPolicy Snapshot Snapshot)
+
+    # The engine and sandbox load in the module's own load context: find their types among the loaded assemblies.
+    $assemblies = [AppDomain]::CurrentDomain.GetAssemblies()
+    $sandboxAssembly = $assemblies | Where-Object { $_.GetName().Name -eq 'CloudDesignPatterns.Sandbox' } | Select-Object -First 1
+    $script:SeedSnapshotType = $sandboxAssembly.GetType('CloudDesignPatterns.Sandbox.Ec2.SeedSnapshot', $true)
+    $script:SeedImageType = $sandboxAssembly.GetType('CloudDesignPatterns.Sandbox.Ec2.SeedImage', $true)
+    # The running in-process sandbox's EC2 state, held by the cmdlet assembly's (internal) session list.
+    $sessionType = (Get-Command Start-PatternSandbox).ImplementingType.Assembly.GetType('CloudDesignPatterns.Commands.Sandbox.SandboxSession', $true)
+    $entry = $sessionType.GetProperty('InProcess', [Reflection.BindingFlags]'Public,NonPublic,Static').GetValue($null)
+    $script:Ec2 = $entry.GetType().GetProperty('Host').GetValue($entry).Ec2
+    $script:Now = [DateTime]::UtcNow
+    $script:NextInstance = 0
+
+    # A fresh (fake) instance id per test keeps the groups of different tests apart.
+    function script:New-InstanceId { $script:NextInstance++; 'i-0c{0:x15}' -f $script:NextInstance }
+
+    function script:New-Snapshots([int] $Count, [datetime] $Created, [hashtable] $Tags, [switch] $Pending) {
+        $list = [Activator]::CreateInstance([Collections.Generic.List`1].MakeGenericType($SeedSnapshotType))
+        for ($n = 0; $n -lt $Count; $n++) {
+            $s = [Activator]::CreateInstance($SeedSnapshotType)
+            $s.VolumeId = 'vol-0c{0:x15}' -f $n
+            $s.StartTime = $Created
+            if ($Pending) { $s.PendingFor = [TimeSpan]::FromDays(30) }
+            $d = [Collections.Generic.Dictionary[string, string]]::new()
+            foreach ($k in $Tags.Keys) { $d[$k] = $Tags[$k] }
+            $s.Tags = $d
+            $list.Add($s)
+        }
+        @($Ec2.SeedSnapshots($Seed.Region, $list))
+    }
+
+    # Seeds one set; returns SetId and SnapshotIds (and ImageId with -Image).
+    function script:New-SeededSet {
+        param([string] $InstanceId, [int] $DaysAgo, [int] $Volumes = 1, [switch] $Pending, [switch] $Unmanaged, [hashtable] $ExtraTags = @{}, [switch] $Image)
+        $setId = 'ss-' + [guid]::NewGuid().ToString('n').Substring(0, 16)
+        $created = $Now.AddDays(-$DaysAgo)
+        $tags = @{ 'cdp:snapshot:set-id' = $setId; 'cdp:snapshot:policy' = 'nightly'; 'cdp:snapshot:source-instance' = $InstanceId; Name = "nightly-$InstanceId-$DaysAgo" }
+        if (-not $Unmanaged) { $tags['cdp:managed-by'] = 'CloudDesignPatterns' }
+        foreach ($k in $ExtraTags.Keys) { $tags[$k] = $ExtraTags[$k] }
+        $ids = New-Snapshots -Count $Volumes -Created $created -Tags $tags -Pending:$Pending
+        $result = [pscustomobject]@{ SetId = $setId; SnapshotIds = $ids; ImageId = $null }
+        if ($Image) {
+            $i = [Activator]::CreateInstance($SeedImageType)
+            $i.Name = "nightly-$InstanceId-$setId"
+            $i.CreationDate = $created
+            $i.SnapshotIds = [Collections.Generic.List[string]]::new([string[]] $ids)
+            $d = [Collections.Generic.Dictionary[string, string]]::new()
+            foreach ($k in $tags.Keys) { $d[$k] = $tags[$k] }
+            $i.Tags = $d
+            $result.ImageId = $Ec2.SeedImage($Seed.Region, $i)
+        }
+        $result
+    }
+
+    function script:Get-SnapshotIdsLeft {
+        $existing = @(Get-PatternSnapshot -IncludeUnmanaged -ErrorAction Stop | ForEach-Object { $_.Snapshots.SnapshotId })
+        $existing
+    }
+    function script:Get-MutatingCalls([long] $Mark) {
+        @(Get-CdpCallSince -Mark $Mark | Where-Object { $_.Action -in 'DeleteSnapshot', 'DeregisterImage' })
+    }
+}
+
+AfterAll { Stop-CdpSandbox }
+
+Describe 'Remove-PatternSnapshot rotation as the SnapshotRotation principal' {
+    It 'keeps N completed generations and removes the rest, verified by reading back' {
+        $instance = New-InstanceId
+        $sets = foreach ($d in 1..5) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+        $mark = Get-CdpCallMark
+
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -Policy nightly -KeepGenerations 2 -Force @AsRotation -ErrorAction Stop)
+        $calls = @(Get-CdpCallSince -Mark $mark)
+
+        $result.Action | Sort-Object -Unique | Should -Be 'Removed'
+        $result.SetId | Sort-Object | Should -Be ($sets[2..4].SetId | Sort-Object)
+        $result[0] | Should -BeOfType ([CloudDesignPatterns.Model.Snapshots.SnapshotRemoval])
+        $left = Get-SnapshotIdsLeft
+        foreach ($s in $sets[0..1]) { $s.SnapshotIds | Should -BeIn $left }
+        foreach ($s in $sets[2..4]) { $s.SnapshotIds | Should -Not -BeIn $left }
+        $calls.Outcome | Sort-Object -Unique | Should -Be 'Success'
+        $calls.Principal | Sort-Object -Unique | Should -Be $Rotation.PrincipalArn
+    }
+
+    It 'writes the kept sets too with -PassThru' {
+        $instance = New-InstanceId
+        foreach ($d in 1..3) { New-SeededSet -InstanceId $instance -DaysAgo $d | Out-Null }
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 2 -PassThru -Force @AsRotation -ErrorAction Stop)
+        ($result | Group-Object Action -AsHashTable -AsString).Keys | Sort-Object | Should -Be @('Kept', 'Removed')
+        @($result | Where-Object Action -eq Kept) | Should -HaveCount 2
+    }
+
+    It 'never removes or counts a pending set' {
+        $instance = New-InstanceId
+        $pending = New-SeededSet -InstanceId $instance -DaysAgo 9 -Pending
+        $completed = foreach ($d in 1..3) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -Force @AsRotation -ErrorAction Stop)
+
+        $result.SetId | Sort-Object | Should -Be ($completed[1..2].SetId | Sort-Object)
+        $pending.SnapshotIds | Should -BeIn (Get-SnapshotIdsLeft)
+    }
+
+    It 'leaves a snapshot that is not tagged as ours' {
+        $instance = New-InstanceId
+        New-SeededSet -InstanceId $instance -DaysAgo 1 | Out-Null
+        $unmanaged = New-SeededSet -InstanceId $instance -DaysAgo 5 -Unmanaged
+        $plain = New-Snapshots -Count 1 -Created $Now.AddDays(-20) -Tags @{}
+
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -Force @AsRotation -WarningAction SilentlyContinue -ErrorAction Stop)
+
+        @($result | Where-Object Action -eq Removed) | Should -HaveCount 0
+        ($result | Where-Object SetId -eq $unmanaged.SetId).Action | Should -Be 'Skipped'
+        $left = Get-SnapshotIdsLeft
+        $unmanaged.SnapshotIds | Should -BeIn $left
+        $plain | Should -BeIn $left
+    }
+
+    It 'never touches a snapshot tagged aws:backup:*' {
+        $instance = New-InstanceId
+        New-SeededSet -InstanceId $instance -DaysAgo 1 | Out-Null
+        $backup = New-SeededSet -InstanceId $instance -DaysAgo 4 -ExtraTags @{ 'aws:backup:source-resource' = 'arn:aws:ec2:ap-northeast-1::volume/vol-1' }
+
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -Force @AsRotation -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction Stop)
+
+        $skipped = $result | Where-Object SetId -eq $backup.SetId
+        $skipped.Action | Should -Be 'Skipped'
+        $skipped.Reason | Should -Match 'aws:backup:source-resource'
+        "$warnings" | Should -Match $backup.SetId
+        $backup.SnapshotIds | Should -BeIn (Get-SnapshotIdsLeft)
+    }
+
+    It 'deregisters an AMI set''s image, then deletes all of its snapshots' {
+        $instance = New-InstanceId
+        New-SeededSet -InstanceId $instance -DaysAgo 1 | Out-Null
+        $image = New-SeededSet -InstanceId $instance -DaysAgo 3 -Volumes 2 -Image
+        $mark = Get-CdpCallMark
+
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -Force @AsRotation -ErrorAction Stop)
+
+        $result.Action | Should -Be 'Removed'
+        $result.ImageId | Should -Be $image.ImageId
+        $calls = Get-MutatingCalls $mark
+        $calls.Action | Should -Be @('DeregisterImage', 'DeleteSnapshot', 'DeleteSnapshot')
+        $calls[0].Parameters['ImageId'] | Should -Be $image.ImageId
+        ($calls[1..2] | ForEach-Object { $_.Parameters['SnapshotId'] }) | Sort-Object | Should -Be ($image.SnapshotIds | Sort-Object)
+    }
+
+    It 'reports a delete that keeps failing on its own item while the other sets are removed' {
+        $instance = New-InstanceId
+        New-SeededSet -InstanceId $instance -DaysAgo 1 | Out-Null
+        $old = foreach ($d in 2..7) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+        Set-PatternSandbox -FailNext 10 -FaultAction DeleteSnapshot
+        try {
+            $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -ThrottleLimit 1 -Force @AsRotation -ErrorVariable failures -ErrorAction SilentlyContinue)
+        }
+        finally { Set-PatternSandbox -ClearFaults }
+
+        $failed = @($result | Where-Object Action -eq Failed)
+        $removed = @($result | Where-Object Action -eq Removed)
+        $failed.Count | Should -BeGreaterThan 0
+        $removed.Count | Should -BeGreaterThan 0
+        ($failed.Count + $removed.Count) | Should -Be $old.Count
+        $failures | Should -HaveCount $failed.Count
+        $failures[0].TargetObject | Should -BeIn $failed.SetId
+        $left = Get-SnapshotIdsLeft
+        foreach ($f in $failed) { $f.SnapshotIds | Should -BeIn $left }
+        foreach ($r in $removed) { $r.SnapshotIds | Should -Not -BeIn $left }
+    }
+
+    It '-WhatIf prints the plan set by set and changes nothing' {
+        $instance = New-InstanceId
+        $sets = foreach ($d in 1..3) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+        $mark = Get-CdpCallMark
+        $transcript = Join-Path ([IO.Path]::GetTempPath()) "rotation-whatif-$([guid]::NewGuid().ToString('n')).txt"
+
+        Start-Transcript -Path $transcript | Out-Null
+        try { $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -WhatIf @AsRotation -ErrorAction Stop) }
+        finally { Stop-Transcript | Out-Null }
+
+        $result | Should -HaveCount 0
+        Get-MutatingCalls $mark | Should -HaveCount 0
+        $text = Get-Content $transcript -Raw
+        Remove-Item $transcript
+        foreach ($s in $sets[1..2]) {
+            $text | Should -Match ([regex]::Escape("Remove snapshot set (delete $(@($s.SnapshotIds)[0]))"))
+            $text | Should -Match ([regex]::Escape("$($s.SetId) ($instance, nightly, "))
+        }
+        $sets[0].SetId | Should -Not -BeIn ([regex]::Matches($text, 'ss-[0-9a-f]{16}').Value)
+        foreach ($s in $sets) { $s.SnapshotIds | Should -BeIn (Get-SnapshotIdsLeft) }
+    }
+
+    It 'refuses -KeepGenerations 0 before any call' {
+        $mark = Get-CdpCallMark
+        $error0 = Get-CdpError { Remove-PatternSnapshot -InstanceId (New-InstanceId) -KeepGenerations 0 -Force @AsRotation -ErrorAction Stop }
+        $error0 | Should -Not -BeNullOrEmpty
+        $error0.FullyQualifiedErrorId | Should -Match '^InvalidKeepGenerations'
+        $error0.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-CdpCallSince -Mark $mark | Should -HaveCount 0
+    }
+
+    It 'takes -KeepGenerations and -Policy from Cloud DI objects by property name' {
+        $instance = New-InstanceId
+        $sets = foreach ($d in 1..4) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+        $configuration = [pscustomobject]@{ InstanceId = $instance; Region = $Seed.Region; Pattern = 'snapshot'; Policy = 'nightly'; KeepGenerations = 3; OlderThan = [TimeSpan]::FromDays(30) }
+
+        $result = @($configuration | Remove-PatternSnapshot -Force @AsRotation -ErrorAction Stop)
+
+        $result.SetId | Should -Be $sets[3].SetId
+    }
+
+    It 'deletes the sets piped to it when no keep rule is given' {
+        $instance = New-InstanceId
+        $sets = foreach ($d in 1..3) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+        $piped = @(Get-PatternSnapshot -InstanceId $instance -ErrorAction Stop | Where-Object SetId -in $sets[0].SetId, $sets[2].SetId)
+        $piped | Should -HaveCount 2
+
+        $result = @($piped | Remove-PatternSnapshot -Force @AsRotation -ErrorAction Stop)
+
+        $result.SetId | Sort-Object | Should -Be (@($sets[0].SetId, $sets[2].SetId) | Sort-Object)
+        $sets[1].SnapshotIds | Should -BeIn (Get-SnapshotIdsLeft)
+    }
+
+    It 'fails as the Snapshot (backup) role with PermissionDenied naming ec2:DeleteSnapshot' {
+        $instance = New-InstanceId
+        foreach ($d in 1..2) { New-SeededSet -InstanceId $instance -DaysAgo $d | Out-Null }
+
+        $asBackup = $Backup.Splat
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -Force @asBackup -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $failures | Should -HaveCount 1
+        $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failures[0].Exception.MissingAction | Should -Be 'ec2:DeleteSnapshot'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'ec2:DeleteSnapshot'
+        $result.Action | Should -Be 'Failed'
+    }
+}
