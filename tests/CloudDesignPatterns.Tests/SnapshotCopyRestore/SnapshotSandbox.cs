@@ -23,7 +23,7 @@ namespace CloudDesignPatterns.Tests.SnapshotCopyRestore
     /// </summary>
     internal sealed class SnapshotSandbox : IDisposable
     {
-        public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(300);
+        public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(800);
 
         public SnapshotSandbox()
         {
