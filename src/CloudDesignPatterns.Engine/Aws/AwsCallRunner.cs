@@ -30,6 +30,14 @@ namespace CloudDesignPatterns.Engine.Aws
 
         public RetryPolicy Policy => policy;
 
+        /// <summary>Pacing for calls that change something (EC2 throttles them in their own, smaller bucket) and for reads.</summary>
+        public AdaptiveRateLimiter MutatingPace { get; } = new AdaptiveRateLimiter();
+        public AdaptiveRateLimiter ReadPace { get; } = new AdaptiveRateLimiter();
+
+        /// <summary>Attempts answered with a throttling error since this runner was made.</summary>
+        public int ThrottledAttempts => throttled;
+        private int throttled;
+
         /// <summary>Attempts that failed and were retried since this runner was made (throttling shows up here).</summary>
         public int RetriedAttempts => retried;
         private int retried;
@@ -38,8 +46,10 @@ namespace CloudDesignPatterns.Engine.Aws
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             budget.CancelAfter(policy.TotalBudget);
+            var pace = idempotent ? ReadPace : MutatingPace;
             for (var attempt = 1; ; attempt++)
             {
+                await pace.AcquireAsync(budget.Token).ConfigureAwait(false);
                 var watch = Stopwatch.StartNew();
                 using var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
                 attemptLimit.CancelAfter(policy.AttemptTimeout);
@@ -48,6 +58,7 @@ namespace CloudDesignPatterns.Engine.Aws
                 try
                 {
                     var result = await call(attemptLimit.Token).ConfigureAwait(false);
+                    pace.OnSuccess();
                     log.Verbose($"{action} {target} → OK in {watch.ElapsedMilliseconds} ms (attempt {attempt})");
                     return result;
                 }
@@ -78,9 +89,13 @@ namespace CloudDesignPatterns.Engine.Aws
                 }
 
                 log.Verbose($"{action} {target} → {failure.AwsErrorCode ?? failure.ErrorId} in {watch.ElapsedMilliseconds} ms (attempt {attempt})");
-                if (!retryable || attempt >= policy.MaxAttempts || budget.IsCancellationRequested) throw failure;
+                var throttledNow = AwsErrorClassifier.IsThrottling(failure.AwsErrorCode);
+                // Throttling is paced rather than backed off, so it gets more attempts; the total budget still bounds them.
+                var attemptLimitForError = throttledNow ? Math.Max(policy.MaxAttempts, policy.MaxThrottledAttempts) : policy.MaxAttempts;
+                if (!retryable || attempt >= attemptLimitForError || budget.IsCancellationRequested) throw failure;
                 Interlocked.Increment(ref retried);
-                try { await Task.Delay(policy.DelayBefore(attempt + 1), budget.Token).ConfigureAwait(false); }
+                if (throttledNow) { Interlocked.Increment(ref throttled); pace.OnThrottled(); }
+                try { await Task.Delay(throttledNow ? TimeSpan.Zero : policy.DelayBefore(attempt + 1), budget.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) when (!cancel.IsCancellationRequested) { throw failure; }
             }
         }

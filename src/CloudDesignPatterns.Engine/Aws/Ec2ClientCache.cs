@@ -23,6 +23,9 @@ namespace CloudDesignPatterns.Engine.Aws
             var config = new AmazonEC2Config
             {
                 MaxErrorRetry = 0, // AwsCallRunner retries, logs and bounds every attempt
+                // The SDK otherwise re-sends a request whose connection reset, whatever MaxErrorRetry says: a dropped
+                // CreateSnapshots or RunInstances would run twice. The runner decides, knowing whether the call is idempotent.
+                MaxStaleConnectionRetries = 0,
                 RetryMode = RequestRetryMode.Standard,
                 Timeout = policy.AttemptTimeout,
             };

@@ -9,7 +9,7 @@ namespace CloudDesignPatterns.Engine.Aws
     /// <summary>Region names the SDK knows, and the shape every region name has.</summary>
     public static class RegionCatalog
     {
-        private static readonly Regex Shape = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.Compiled);
+        private static readonly Regex Shape = new Regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", RegexOptions.Compiled);
         private static readonly Lazy<HashSet<string>> Known = new Lazy<HashSet<string>>(() =>
             new HashSet<string>(RegionEndpoint.EnumerableAllRegions.Select(r => r.SystemName), StringComparer.Ordinal));
 

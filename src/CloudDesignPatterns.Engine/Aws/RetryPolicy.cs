@@ -12,6 +12,8 @@ namespace CloudDesignPatterns.Engine.Aws
         [ThreadStatic] private static Random? random;
 
         public int MaxAttempts { get; set; } = 5;
+        /// <summary>Attempts for a throttled call: the adaptive pace spaces them out instead of an exponential back-off.</summary>
+        public int MaxThrottledAttempts { get; set; } = 12;
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
         /// <summary>No call, retries included, takes longer than this; a scheduled job never hangs.</summary>

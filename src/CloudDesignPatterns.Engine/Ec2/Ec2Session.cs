@@ -25,6 +25,9 @@ namespace CloudDesignPatterns.Engine.Ec2
         public AwsCallRunner Runner { get; }
         public string Region => Context.Region.Value;
 
+        /// <summary>The same session reporting to another log (a later phase of a command has a new pipeline pump).</summary>
+        public Ec2Session WithLog(IOperationLog log) => new Ec2Session(Context, log, Runner.Policy);
+
         /// <summary>The same credentials and endpoint in another region.</summary>
         public Ec2Session InRegion(string region) => region == Region ? this : new Ec2Session(Context.WithRegion(region, "derived"), Log, Runner.Policy);
 

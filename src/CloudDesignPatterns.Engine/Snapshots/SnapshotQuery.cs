@@ -10,5 +10,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         public IReadOnlyList<string>? SetIds { get; set; }
         /// <summary>Also snapshots not made by this module, each as a set of its own.</summary>
         public bool IncludeUnmanaged { get; set; }
+        /// <summary>Skip DescribeImages: the caller knows the sets are snapshot sets (a read-back after CreateSnapshots).</summary>
+        public bool SnapshotsOnly { get; set; }
     }
 }

@@ -25,6 +25,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             foreach (var filters in FilterBatches(query))
             {
                 snapshots.AddRange(await DescribeSnapshotsAsync(ec2, filters, cancel).ConfigureAwait(false));
+                if (query.SnapshotsOnly) continue;
                 if (!query.IncludeUnmanaged || query.SetIds != null || query.InstanceIds != null || query.Policy != null)
                     images.AddRange(await DescribeImagesAsync(ec2, filters, cancel).ConfigureAwait(false));
                 else

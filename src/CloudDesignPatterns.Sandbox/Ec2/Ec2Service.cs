@@ -31,6 +31,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2
         {
             _world = new Ec2World(options ?? new Ec2ServiceOptions(), AwsRegions, SandboxSeed.AccountId);
             if (_world.Options.Seed) SeedLoader.Load(_world);
+            if (_world.Options.Seed) FleetSeeder.Load(_world, _world.Options.FleetSize);
         }
 
         /// <summary>The commercial aws-partition regions; each exists with zones &lt;region&gt;a/b/c.</summary>

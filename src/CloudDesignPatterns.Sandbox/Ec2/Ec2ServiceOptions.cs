@@ -19,5 +19,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2
 
         /// <summary>Load the <see cref="SandboxSeed"/> topology at construction.</summary>
         public bool Seed { get; set; } = true;
+
+        /// <summary>Extra running instances ("fleet-0001" …) for fleet-wide drills and benchmarks; 0 = none.</summary>
+        public int FleetSize { get; set; }
     }
 }

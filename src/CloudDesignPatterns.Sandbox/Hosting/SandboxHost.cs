@@ -19,9 +19,10 @@ namespace CloudDesignPatterns.Sandbox.Hosting
 
         /// <param name="port">0 picks a free port.</param>
         /// <param name="snapshotCompletionDelay">How long a snapshot stays pending; null keeps the default.</param>
-        public static SandboxHost Start(int port, TimeSpan? snapshotCompletionDelay = null, string? currentInstanceId = null)
+        /// <param name="fleetSize">Extra running instances for fleet-wide drills (see FleetSeeder).</param>
+        public static SandboxHost Start(int port, TimeSpan? snapshotCompletionDelay = null, string? currentInstanceId = null, int fleetSize = 0)
         {
-            var options = new Ec2ServiceOptions();
+            var options = new Ec2ServiceOptions { FleetSize = fleetSize };
             if (snapshotCompletionDelay.HasValue)
             {
                 options.SnapshotCompletionDelay = snapshotCompletionDelay.Value;

@@ -13,9 +13,11 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
         public static (List<T> Page, string? NextToken) Take<T>(IReadOnlyList<T> items, QueryParams p, int min = 5, int max = 1000)
         {
             var maxResults = p.Int("MaxResults");
-            if (maxResults != null && (maxResults < min || maxResults > max))
+            if (maxResults != null && maxResults < min)
                 throw new SandboxServiceException("InvalidParameterValue",
-                    $"Value ( {maxResults} ) for parameter maxResults is invalid. Expecting a value between {min} and {max}.");
+                    $"Value ( {maxResults} ) for parameter maxResults is invalid. Expecting a value greater than {min - 1}.");
+            // EC2 documents that a larger value is capped ("if you specify a value larger than 500, only 500 items are returned").
+            if (maxResults > max) maxResults = max;
             var start = Decode(p.Get("NextToken"));
             var size = maxResults ?? int.MaxValue;
             var page = items.Skip(start).Take(size).ToList();

@@ -121,7 +121,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
             return g;
         }
 
-        private static InstanceRecord AddInstance(RegionState r, string id, string type, string subnetId, string ip, string eniId,
+        internal static InstanceRecord AddInstance(RegionState r, string id, string type, string subnetId, string ip, string eniId,
             string mac, DateTime created, IEnumerable<string> groups)
         {
             var subnet = r.Subnets[subnetId];
@@ -144,7 +144,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
             return i;
         }
 
-        private static VolumeRecord AddVolume(RegionState r, string id, InstanceRecord owner, string device, int size, DateTime created)
+        internal static VolumeRecord AddVolume(RegionState r, string id, InstanceRecord owner, string device, int size, DateTime created)
         {
             var v = new VolumeRecord(id)
             {

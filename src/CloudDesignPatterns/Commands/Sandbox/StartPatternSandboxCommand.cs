@@ -45,6 +45,11 @@ namespace CloudDesignPatterns.Commands.Sandbox
         [ValidateRange(0, 3600)]
         public double SnapshotDelaySeconds { get; set; } = -1;
 
+        /// <summary>Extra running instances (fleet-0001 …, each with a root and a data volume) for fleet-wide drills and benchmarks.</summary>
+        [Parameter]
+        [ValidateRange(0, 5000)]
+        public int FleetSize { get; set; }
+
         /// <summary>Serve until the command is stopped (Ctrl+C, or the process is ended). Used by -AsProcess.</summary>
         [Parameter(DontShow = true)]
         public SwitchParameter Wait { get; set; }
@@ -68,7 +73,7 @@ namespace CloudDesignPatterns.Commands.Sandbox
         private SandboxSession.Entry StartInProcess()
         {
             SandboxHost host;
-            try { host = SandboxHost.Start(Port, SnapshotDelaySeconds >= 0 ? TimeSpan.FromSeconds(SnapshotDelaySeconds) : (TimeSpan?)null, CurrentInstanceId); }
+            try { host = SandboxHost.Start(Port, SnapshotDelaySeconds >= 0 ? TimeSpan.FromSeconds(SnapshotDelaySeconds) : (TimeSpan?)null, CurrentInstanceId, FleetSize); }
             catch (SocketException e)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "SandboxPortUnavailable", ErrorCategory.ResourceUnavailable, Port));
@@ -96,6 +101,7 @@ namespace CloudDesignPatterns.Commands.Sandbox
             var manifest = Path.Combine(ModuleInitializer.ModuleDirectory, "CloudDesignPatterns.psd1");
             var arguments = $"-NoProfile -NonInteractive -Command \"Import-Module '{manifest}'; Start-PatternSandbox -Port {port} -NoDefault -Wait" +
                             (CurrentInstanceId != null ? $" -CurrentInstanceId {CurrentInstanceId}" : "") +
+                            (FleetSize > 0 ? $" -FleetSize {FleetSize}" : "") +
                             (SnapshotDelaySeconds >= 0 ? $" -SnapshotDelaySeconds {SnapshotDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "") +
                             " | Out-Null\"";
             var (file, prefix) = PwshCommand();

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Model.Snapshots;
+
+namespace CloudDesignPatterns.Engine.Snapshots
+{
+    /// <summary>
+    /// Makes one set for one instance — a crash-consistent multi-volume snapshot set (CreateSnapshots) or an AMI
+    /// (CreateImage) — tagged at creation, then reads it back to verify. The set id is chosen before the call, so
+    /// after an ambiguous failure (the connection dropped once the request was sent) we look for it before trying again
+    /// and never make a second set.
+    /// </summary>
+    public static class SnapshotCreator
+    {
+        public static async Task<SnapshotSet> CreateAsync(Ec2Session ec2, InstanceVolumes instance, SnapshotRequest request, CancellationToken cancel)
+        {
+            var setId = SnapshotTags.NewSetId();
+            var created = DateTime.UtcNow;
+            var name = SnapshotTags.SetName(request.Policy, request.InstanceId, created);
+            var devices = instance.VolumeDevices.Where(d => !(request.ExcludeBootVolume && d.Value == instance.RootDeviceName)).ToList();
+            var tags = SnapshotTags.ForNewSet(setId, request.Policy, request.InstanceId, name,
+                request.Image ? nameof(SnapshotSetKind.Image) : nameof(SnapshotSetKind.Snapshots), request.Tags, devices, request.DestinationRegion);
+
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    if (request.Image) await CreateImageAsync(ec2, request, name + "-" + setId, tags, cancel).ConfigureAwait(false);
+                    else await CreateSnapshotsAsync(ec2, request, tags, cancel).ConfigureAwait(false);
+                    break;
+                }
+                catch (PatternException ambiguous) when (ambiguous.OutcomeUnknown && attempt == 1)
+                {
+                    ec2.Log.Warning($"{request.InstanceId}: the connection dropped after the request was sent; looking for set {setId} before trying again.");
+                    if ((await ReadSetAsync(ec2, setId, request.Image, cancel).ConfigureAwait(false)) != null) break;
+                }
+            }
+            var set = await ReadSetAsync(ec2, setId, request.Image, cancel).ConfigureAwait(false)
+                ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.InvalidData,
+                    $"{request.InstanceId}: EC2 accepted the request, but set {setId} cannot be read back.");
+            Verify(set, request, devices.Count);
+            set.DestinationRegion = request.DestinationRegion;
+            return set;
+        }
+
+        private static Task<CreateSnapshotsResponse> CreateSnapshotsAsync(Ec2Session ec2, SnapshotRequest request, List<Tag> tags, CancellationToken cancel)
+            => ec2.CallAsync("CreateSnapshots", request.InstanceId, false, (c, ct) => c.CreateSnapshotsAsync(new CreateSnapshotsRequest
+            {
+                InstanceSpecification = new InstanceSpecification { InstanceId = request.InstanceId, ExcludeBootVolume = request.ExcludeBootVolume },
+                CopyTagsFromSource = CopyTagsFromSource.Volume,
+                Description = $"CloudDesignPatterns {request.Policy} backup of {request.InstanceId}",
+                TagSpecifications = new List<TagSpecification> { new TagSpecification { ResourceType = ResourceType.Snapshot, Tags = tags } },
+            }, ct), cancel);
+
+        private static Task<CreateImageResponse> CreateImageAsync(Ec2Session ec2, SnapshotRequest request, string name, List<Tag> tags, CancellationToken cancel)
+            => ec2.CallAsync("CreateImage", request.InstanceId, false, (c, ct) => c.CreateImageAsync(new CreateImageRequest
+            {
+                InstanceId = request.InstanceId,
+                Name = name,
+                NoReboot = !request.Reboot,
+                Description = $"CloudDesignPatterns {request.Policy} image of {request.InstanceId}",
+                TagSpecifications = new List<TagSpecification>
+                {
+                    new TagSpecification { ResourceType = ResourceType.Image, Tags = tags },
+                    new TagSpecification { ResourceType = ResourceType.Snapshot, Tags = tags },
+                },
+            }, ct), cancel);
+
+        /// <summary>Reads one set back; a snapshot set needs only DescribeSnapshots, an image set DescribeImages too.</summary>
+        internal static async Task<SnapshotSet?> ReadSetAsync(Ec2Session ec2, string setId, bool image, CancellationToken cancel)
+            => (await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery { SetIds = new[] { setId }, SnapshotsOnly = !image }, cancel).ConfigureAwait(false)).FirstOrDefault();
+
+        /// <summary>Every volume that should be in the set is there; a short set is an error, never silently accepted.</summary>
+        private static void Verify(SnapshotSet set, SnapshotRequest request, int expectedVolumes)
+        {
+            if (set.Kind == SnapshotSetKind.Image && string.IsNullOrEmpty(set.ImageId))
+                throw new PatternException("SnapshotSetIncomplete", PatternErrorCategory.InvalidData, $"{request.InstanceId}: set {set.SetId} has no image.");
+            if (set.Kind == SnapshotSetKind.Snapshots && set.Snapshots.Length != expectedVolumes)
+                throw new PatternException("SnapshotSetIncomplete", PatternErrorCategory.InvalidData,
+                    $"{request.InstanceId}: set {set.SetId} has {set.Snapshots.Length} snapshot(s) for {expectedVolumes} volume(s).");
+        }
+    }
+}

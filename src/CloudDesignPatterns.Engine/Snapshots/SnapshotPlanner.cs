@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using CloudDesignPatterns.Engine.Configuration;
+using CloudDesignPatterns.Model.Configuration;
+
+namespace CloudDesignPatterns.Engine.Snapshots
+{
+    /// <summary>
+    /// Pure: the request for one instance from the cmdlet's parameters and the instance's Cloud DI settings
+    /// (parameter > tag > user data > default), so -WhatIf shows exactly what would be made.
+    /// </summary>
+    public static class SnapshotPlanner
+    {
+        public static SnapshotRequest Plan(string instanceId, IReadOnlyDictionary<string, string> tags, IReadOnlyDictionary<string, string>? userDataSettings,
+            IReadOnlyDictionary<string, object?> explicitParameters, IReadOnlyDictionary<string, string> extraTags, bool reboot)
+        {
+            var configuration = ConfigurationResolver.Resolve("snapshot", tags, userDataSettings, explicitParameters, instanceId);
+            return new SnapshotRequest
+            {
+                InstanceId = instanceId,
+                Policy = Value<string>(configuration, "Policy") ?? "default",
+                Image = Value<bool?>(configuration, "Image") ?? false,
+                ExcludeBootVolume = Value<bool?>(configuration, "ExcludeBootVolume") ?? false,
+                DestinationRegion = Value<string>(configuration, "DestinationRegion"),
+                Reboot = reboot,
+                Tags = extraTags,
+            };
+        }
+
+        private static T? Value<T>(PatternConfiguration configuration, string parameterName)
+        {
+            var setting = configuration.Find(parameterName);
+            return setting?.Value is T typed ? typed : default;
+        }
+
+        public static string Describe(SnapshotRequest request)
+            => request.Image
+                ? $"Create AMI ({(request.Reboot ? "with reboot" : "no reboot")}, policy {request.Policy})"
+                : $"Create multi-volume snapshot set ({(request.ExcludeBootVolume ? "data volumes" : "all volumes")}, policy {request.Policy})"
+                  + (request.DestinationRegion != null ? $", DR region {request.DestinationRegion}" : "");
+    }
+}
