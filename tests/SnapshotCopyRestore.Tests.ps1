@@ -7,6 +7,7 @@ BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-CdpModule | Out-Null
     $script:HasGetSnapshot = [bool](Get-Command Get-PatternSnapshot -ErrorAction SilentlyContinue)
+    $script:HasNewSnapshot = [bool](Get-Command New-PatternSnapshot -ErrorAction SilentlyContinue)
 }
 
 BeforeAll {
@@ -95,6 +96,14 @@ Describe 'Copy-PatternSnapshot as a principal holding exactly the Snapshot role'
         $calls.Region | Sort-Object -Unique | Should -Be $Seed.DrRegion -Because 'CopySnapshot is called in the destination region'
         $calls.Outcome | Sort-Object -Unique | Should -Be 'Success'
         $calls.Principal | Sort-Object -Unique | Should -Be $SnapshotPrincipal
+    }
+
+    It 'is the whole nightly job with no argument: New-PatternSnapshot -Self -Wait | Copy-PatternSnapshot -Wait (destination from Cloud DI)' -Skip:(-not $HasNewSnapshot) {
+        # The sandbox runs as web-1, whose user data configures cdp:snapshot:destination-region, so neither cmdlet is told where to copy.
+        $copy = @(New-PatternSnapshot -Self -Wait @AsSnapshot -ErrorAction Stop | Copy-PatternSnapshot -Wait @AsSnapshot -ErrorAction Stop)
+        $copy | Should -HaveCount 1
+        $copy[0].Region | Should -Be $Seed.DrRegion
+        $copy[0].State | Should -Be 'Completed'
     }
 
     It 'copies the same set again as no second copy' {
