@@ -40,6 +40,12 @@ namespace CloudDesignPatterns.Engine.Iam
                 .Actions("ec2:CreateSnapshots", "ec2:CreateImage")
                 .On(Ec2Arns.Snapshot, Ec2Arns.Image)
                 .WhenCreatedAsManaged(),
+            // A copy names two resources: the source (checked with its own tags) and the new copy (checked with the
+            // request's tags). So copying needs both: only from a managed source, and only into a copy tagged as managed.
+            Allow("CopyFromManagedSnapshotsAndImages")
+                .Actions("ec2:CopySnapshot", "ec2:CopyImage")
+                .On(Ec2Arns.Snapshot, Ec2Arns.Image)
+                .WhenResourceManaged(),
             Allow("CopyToManagedSnapshotsAndImages")
                 .Actions("ec2:CopySnapshot", "ec2:CopyImage")
                 .On(Ec2Arns.Snapshot, Ec2Arns.Image)

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Tagging;
+using CloudDesignPatterns.Model.Snapshots;
+
+namespace CloudDesignPatterns.Engine.Snapshots.Copy
+{
+    /// <summary>One set as read from EC2 now: the assembled set and the raw resources behind it (their tags are needed to copy them).</summary>
+    internal sealed class SetResources
+    {
+        private SetResources(SnapshotSet set, List<Snapshot> snapshots, Image? image)
+        {
+            Set = set;
+            Snapshots = snapshots;
+            Image = image;
+        }
+
+        public SnapshotSet Set { get; }
+        public List<Snapshot> Snapshots { get; }
+        public Image? Image { get; }
+
+        /// <summary>Null when no resource in the session's region carries the set id.</summary>
+        public static async Task<SetResources?> ReadAsync(Ec2Session session, string setId, CancellationToken cancel)
+        {
+            var filters = new List<Filter> { new Filter("tag:" + ManagedTags.SetIdKey, new List<string> { setId }) };
+            var snapshots = await SnapshotSetReader.DescribeSnapshotsAsync(session, filters, cancel).ConfigureAwait(false);
+            var images = await SnapshotSetReader.DescribeImagesAsync(session, filters, cancel).ConfigureAwait(false);
+            var set = SnapshotSetAssembler.Assemble(snapshots, images, session.Region, includeUnmanaged: false).FirstOrDefault(s => s.SetId == setId);
+            if (set == null) return null;
+            FillDevicesOfCopies(set, snapshots);
+            return new SetResources(set, snapshots, images.FirstOrDefault());
+        }
+
+        /// <summary>A copied snapshot names its device in its own tag (its volume id is a placeholder).</summary>
+        internal static void FillDevicesOfCopies(SnapshotSet set, IEnumerable<Snapshot> snapshots)
+        {
+            var byId = snapshots.ToDictionary(s => s.SnapshotId);
+            foreach (var info in set.Snapshots.Where(i => i.DeviceName == null))
+                if (byId.TryGetValue(info.SnapshotId, out var snapshot))
+                    info.DeviceName = SnapshotTags.Get(snapshot.Tags, CopyTags.DeviceKey);
+        }
+    }
+}

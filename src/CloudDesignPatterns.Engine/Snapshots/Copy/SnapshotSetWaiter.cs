@@ -1,0 +1,65 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Model.Snapshots;
+
+namespace CloudDesignPatterns.Engine.Snapshots.Copy
+{
+    /// <summary>
+    /// Waits for one set to complete, reporting progress; fails with a clear error when a snapshot fails, the set
+    /// disappears, or the time runs out. Polls quickly at first and backs off, since copies take seconds in the sandbox
+    /// and many minutes across AWS regions.
+    /// </summary>
+    public static class SnapshotSetWaiter
+    {
+        public static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(250);
+        public static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(15);
+
+        public static async Task<SnapshotSet> WaitAsync(Ec2Session session, string setId, TimeSpan timeout, int activityId, string activity,
+            CancellationToken cancel)
+        {
+            var clock = Stopwatch.StartNew();
+            var interval = FirstPoll;
+            try
+            {
+                while (true)
+                {
+                    var current = await SetResources.ReadAsync(session, setId, cancel).ConfigureAwait(false);
+                    if (current == null)
+                        throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
+                            $"Set {setId} is no longer in {session.Region}: it was deleted while waiting for it.");
+                    var set = current.Set;
+                    if (set.State == SnapshotSetState.Failed)
+                        throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
+                            $"Set {setId} in {session.Region} failed: {Describe(set)}. Delete it (Remove-PatternSnapshot) and make or copy it again.");
+                    var percent = Percent(set);
+                    session.Log.Progress(activityId, activity, $"{setId} in {session.Region}: {Describe(set)}", percent, set.State == SnapshotSetState.Completed);
+                    if (set.State == SnapshotSetState.Completed) return set;
+                    if (clock.Elapsed >= timeout)
+                        throw new PatternException("SnapshotWaitTimeout", PatternErrorCategory.OperationTimeout,
+                            $"Set {setId} in {session.Region} is still pending after {timeout.TotalSeconds:0} s ({Describe(set)}). " +
+                            "It goes on in AWS; wait longer with -TimeoutSec or check it later with Get-PatternSnapshot.");
+                    var remaining = timeout - clock.Elapsed;
+                    await Task.Delay(interval < remaining ? interval : remaining, cancel).ConfigureAwait(false);
+                    interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPoll.Ticks));
+                }
+            }
+            catch (PatternException)
+            {
+                session.Log.Progress(activityId, activity, setId, -1, completed: true);
+                throw;
+            }
+        }
+
+        internal static int Percent(SnapshotSet set)
+            => set.Snapshots.Length == 0 ? (set.State == SnapshotSetState.Completed ? 100 : 0) : (int)set.Snapshots.Average(s => s.State == "completed" ? 100 : s.Progress);
+
+        private static string Describe(SnapshotSet set)
+            => set.Snapshots.Length == 0 ? set.State.ToString().ToLowerInvariant()
+                : string.Join(", ", set.Snapshots.Select(s => $"{s.SnapshotId} {s.State} {s.Progress}%"));
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using CloudDesignPatterns.Completion;
+using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine.Diagnostics;
+using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Snapshots;
+using CloudDesignPatterns.Engine.Snapshots.Copy;
+using CloudDesignPatterns.Infrastructure;
+using CloudDesignPatterns.Model.Snapshots;
+
+namespace CloudDesignPatterns.Commands.Snapshot
+{
+    /// <summary>
+    /// Copies snapshot sets (or AMI sets) to another region, tagged as copies of their source; a set copied before is not
+    /// copied again. -DestinationRegion binds from the set's configured DestinationRegion, so
+    /// <c>New-PatternSnapshot -Self -Wait | Copy-PatternSnapshot -Wait</c> takes no argument.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Copy, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(SnapshotSet))]
+    public sealed class CopyPatternSnapshotCommand : AwsCmdlet
+    {
+        private const string InputObjectSet = "InputObject";
+        private const string SetIdSet = "SetId";
+        private readonly List<SnapshotSet> started = new List<SnapshotSet>();
+        private AwsContext? context;
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public SnapshotSet[] InputObject { get; set; } = new SnapshotSet[0];
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SetIdSet)]
+        [ArgumentCompleter(typeof(SnapshotSetIdCompleter))]
+        public string[] SetId { get; set; } = new string[0];
+
+        /// <summary>Defaults to the set's DestinationRegion (cdp:snapshot:destination-region of its instance).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string? DestinationRegion { get; set; }
+
+        [Parameter]
+        public string? KmsKeyId { get; set; }
+
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 7 * 24 * 3600)]
+        public int TimeoutSec { get; set; } = 3600;
+
+        protected override void ProcessRecord()
+        {
+            foreach (var set in SetsOfThisRecord())
+                CopyOne(set);
+        }
+
+        private IEnumerable<SnapshotSet> SetsOfThisRecord()
+        {
+            if (ParameterSetName == InputObjectSet) return InputObject.Where(s => s != null);
+            foreach (var id in SetId)
+            {
+                try { SnapshotSetIdFormat.Require(id, "SetId"); }
+                catch (PatternException error) { ThrowPatternError(error, id); }
+            }
+            var found = RunOrThrow((log, ct) => SnapshotSetReader.ListAsync(Session(log), new SnapshotQuery { SetIds = SetId }, ct));
+            foreach (var missing in SetId.Where(id => found.All(s => s.SetId != id)))
+                WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
+                    $"No set {missing} in {context!.Region.Value}. Give -Region for a set in another region."), missing);
+            return found;
+        }
+
+        private void CopyOne(SnapshotSet set)
+        {
+            try
+            {
+                // Pure refusals first: no AWS call for a copy that cannot be right.
+                SnapshotCopier.RequireDestination(string.IsNullOrEmpty(set.Region) ? context!.Region.Value : set.Region, DestinationRegion ?? set.DestinationRegion, set.SetId);
+                var options = new SnapshotCopyOptions
+                {
+                    DestinationRegion = DestinationRegion, KmsKeyId = KmsKeyId, WaitForPendingSource = Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                };
+                var plan = Run((log, ct) => new SnapshotCopier(Session(log)).PlanAsync(set, options, ct));
+                if (plan.NothingToDo) WriteVerbose(plan.Describe());
+                else if (!ShouldProcess(plan.Describe(), $"Copy set {set.SetId} to {plan.DestinationRegion}?", "Copy-PatternSnapshot")) return;
+
+                var copy = Run((log, ct) => new SnapshotCopier(Session(log)).ExecuteAsync(plan, ct));
+                if (Wait && copy.State != SnapshotSetState.Completed) started.Add(copy);
+                else WriteObject(copy);
+            }
+            catch (PatternException error)
+            {
+                WritePatternError(error, set);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (started.Count == 0) return;
+            var timeout = TimeSpan.FromSeconds(TimeoutSec);
+            Run((log, pump, ct) =>
+            {
+                var tasks = started.Select(async (copy, i) =>
+                {
+                    try
+                    {
+                        var done = await SnapshotSetWaiter.WaitAsync(Session(log).InRegion(copy.Region), copy.SetId, timeout, i + 1,
+                            $"Copying {copy.SourceSetId} to {copy.Region}", ct).ConfigureAwait(false);
+                        pump.Post(c => c.WriteObject(done));
+                    }
+                    catch (PatternException error)
+                    {
+                        pump.Post(c => c.WriteError(ToErrorRecord(error, copy)));
+                    }
+                    return true;
+                }).ToList();
+                return Task.WhenAll(tasks);
+            });
+        }
+
+        /// <summary>
+        /// A session whose messages go to the current Run's pump. The context (credentials, region, endpoint) is resolved
+        /// and validated once, on the pipeline thread's first use; EC2 clients are cached, so a session per Run is cheap.
+        /// </summary>
+        private Ec2Session Session(IOperationLog log)
+        {
+            if (context == null) throw new InvalidOperationException("OpenContext must run first.");
+            return new Ec2Session(context, log);
+        }
+
+        protected override void BeginProcessing()
+        {
+            context = RunOrThrow(async (log, ct) => (await OpenEc2Async(log, ct).ConfigureAwait(false)).Context);
+        }
+    }
+}

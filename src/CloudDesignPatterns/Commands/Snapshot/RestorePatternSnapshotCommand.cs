@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CloudDesignPatterns.Completion;
+using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine.Diagnostics;
+using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Snapshots;
+using CloudDesignPatterns.Engine.Snapshots.Copy;
+using CloudDesignPatterns.Engine.Snapshots.Restore;
+using CloudDesignPatterns.Engine.Validation;
+using CloudDesignPatterns.Infrastructure;
+using CloudDesignPatterns.Model.Snapshots;
+
+namespace CloudDesignPatterns.Commands.Snapshot
+{
+    /// <summary>
+    /// Restores sets: a snapshot set becomes volumes in one zone (attached to -InstanceId at their original devices where
+    /// free), an image set becomes a new instance with the source instance's subnet, type and security groups.
+    /// </summary>
+    [Cmdlet(VerbsData.Restore, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(RestoreResult))]
+    public sealed class RestorePatternSnapshotCommand : AwsCmdlet
+    {
+        private const string InputObjectSet = "InputObject";
+        private const string SetIdSet = "SetId";
+        private AwsContext? context;
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public SnapshotSet[] InputObject { get; set; } = new SnapshotSet[0];
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SetIdSet)]
+        [ArgumentCompleter(typeof(SnapshotSetIdCompleter))]
+        public string[] SetId { get; set; } = new string[0];
+
+        /// <summary>Where the volumes are created; default the target instance's zone, else the source instance's.</summary>
+        [Parameter]
+        public string? AvailabilityZone { get; set; }
+
+        /// <summary>The instance to attach the restored volumes to (not bound from the pipeline: a set's InstanceId is its source).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(InstanceIdCompleter))]
+        public string? InstanceId { get; set; }
+
+        [Parameter]
+        public string? SubnetId { get; set; }
+
+        [Parameter]
+        public string? InstanceType { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
+        public string[]? SecurityGroupId { get; set; }
+
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 24 * 3600)]
+        public int TimeoutSec { get; set; } = 900;
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                if (InstanceId != null) ResourceId.Require(ResourceKind.Instance, InstanceId, "InstanceId");
+                if (SubnetId != null) ResourceId.Require(ResourceKind.Subnet, SubnetId, "SubnetId");
+                foreach (var group in SecurityGroupId ?? new string[0]) ResourceId.Require(ResourceKind.SecurityGroup, group, "SecurityGroupId");
+                if (InstanceId != null && (SubnetId != null || InstanceType != null || SecurityGroupId != null))
+                    throw new PatternException("AttachOrLaunch", PatternErrorCategory.InvalidArgument,
+                        "-InstanceId attaches restored volumes to an existing instance; -SubnetId, -InstanceType and -SecurityGroupId launch a new one from an image set. Give one or the other.");
+            }
+            catch (PatternException error) { ThrowPatternError(error, InstanceId); }
+            context = RunOrThrow(async (log, ct) => (await OpenEc2Async(log, ct).ConfigureAwait(false)).Context);
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var set in SetsOfThisRecord())
+                RestoreOne(set);
+        }
+
+        private IEnumerable<SnapshotSet> SetsOfThisRecord()
+        {
+            if (ParameterSetName == InputObjectSet) return InputObject.Where(s => s != null);
+            foreach (var id in SetId)
+            {
+                try { SnapshotSetIdFormat.Require(id, "SetId"); }
+                catch (PatternException error) { ThrowPatternError(error, id); }
+            }
+            // The restorer reads each set afresh in its region; the id and region are all it needs.
+            return SetId.Select(id => new SnapshotSet { SetId = id, Region = context!.Region.Value });
+        }
+
+        private void RestoreOne(SnapshotSet set)
+        {
+            var options = new SnapshotRestoreOptions
+            {
+                AvailabilityZone = AvailabilityZone, InstanceId = InstanceId, SubnetId = SubnetId, InstanceType = InstanceType,
+                SecurityGroupIds = SecurityGroupId, Wait = Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            };
+            try
+            {
+                var plan = Run((log, ct) => new SnapshotRestorer(Session(log)).PlanAsync(set, options, ct));
+                if (!ShouldProcess(plan.Describe(), $"Restore set {set.SetId}?", "Restore-PatternSnapshot")) return;
+                var outcome = Run((log, ct) => new SnapshotRestorer(Session(log)).ExecuteAsync(plan, options, ct));
+                if (outcome.Result != null) WriteObject(outcome.Result);
+                foreach (var error in outcome.Errors) WritePatternError(error, set);
+            }
+            catch (PatternException error)
+            {
+                WritePatternError(error, set);
+            }
+        }
+
+        /// <summary>A session whose messages go to the current Run's pump; the context was resolved once in BeginProcessing.</summary>
+        private Ec2Session Session(IOperationLog log) => new Ec2Session(context ?? throw new InvalidOperationException("No context."), log);
+    }
+}
