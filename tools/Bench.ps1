@@ -66,3 +66,7 @@ $results | ConvertTo-Json | Set-Content $out
 Write-Host "Written to $out"
 if ($importRatio -gt 1.25) { Write-Warning "Import-Module adds $([Math]::Round(($importRatio - 1) * 100))% to pwsh startup; the target is at most 25%." }
 if ($firstStart -gt 1000) { Write-Warning "The sandbox took $([Math]::Round($firstStart)) ms to start; the target is under 1 s." }
+
+# 3. Snapshot pattern: rotation planning at scale, and a fleet backup under EC2-like throttling (issue 4).
+& (Join-Path $PSScriptRoot 'bench/RotationBench.ps1') -ModulePath $ModulePath
+& (Join-Path $PSScriptRoot 'bench/SnapshotFleetBench.ps1') -ModulePath $ModulePath
