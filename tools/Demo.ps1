@@ -15,7 +15,7 @@ function Show([string] $Title, [scriptblock] $Command) {
     & $Command | Out-Host
 }
 
-$sandbox = Start-PatternSandbox
+$sandbox = Start-PatternSandbox -SnapshotDelaySeconds 1
 try {
     Show 'the sandbox: EC2, STS and instance metadata on one loopback port, now the session default' { $sandbox }
     Show 'session defaults' { Get-PatternDefault }
@@ -38,6 +38,22 @@ try {
     Show 'the same without ec2:DescribeTags: the error names the missing action' {
         Get-PatternConfiguration -InstanceId i-0a1b2c3d4e5f60102 -AccessKey AKIDINTERN -SecretKey demo -ErrorAction Continue 2>&1 |
             ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { "ERROR [$($_.CategoryInfo.Category)] $($_.FullyQualifiedErrorId): $($_.Exception.Message)" } else { $_ } }
+    }
+
+    Show 'Snapshot pattern: the nightly job on web-1 (Cloud DI: policy nightly, DR region ap-southeast-1), backup then DR copy' {
+        New-PatternSnapshot -Self -Wait | Copy-PatternSnapshot -Wait -Confirm:$false
+    }
+    1..3 | ForEach-Object { $null = New-PatternSnapshot -Self -Wait }
+    Show 'four generations of web-1 in the primary region, newest first' { Get-PatternSnapshot -Self }
+    Show 'the copy in the DR region, tagged with its source' { Get-PatternSnapshot -Self -Region ap-southeast-1 | Format-List SetId, Region, SourceRegion, SourceSetId, State }
+
+    Set-PatternSandbox -AccessKeyId AKIDROTATION -SecretAccessKey demo -PrincipalArn 'arn:aws:iam::123456789012:role/cdp-rotation' -Policy (Get-PatternIamPolicy Snapshot SnapshotRotation)
+    Show 'rotation is a separate job with its own role: keep 2 generations (the host itself cannot delete its backups)' {
+        Remove-PatternSnapshot -InstanceId i-0a1b2c3d4e5f60101 -Policy nightly -KeepGenerations 2 -AccessKey AKIDROTATION -SecretKey demo -Force -PassThru |
+            Format-Table SetId, Action, Reason -Wrap
+    }
+    Show 'restore drill: the newest set into new volumes in the source zone' {
+        Get-PatternSnapshot -Self | Select-Object -First 1 | Restore-PatternSnapshot -Wait -Confirm:$false | Format-List
     }
 
     Set-PatternSandbox -FailNext 2 -FaultAction DescribeTags
