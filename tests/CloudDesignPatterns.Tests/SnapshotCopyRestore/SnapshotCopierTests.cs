@@ -125,6 +125,23 @@ namespace CloudDesignPatterns.Tests.SnapshotCopyRestore
             Assert.Equal(copy.SetId, again.ExistingCopySetId);
         }
 
+        [Fact]
+        public async Task A_kms_key_encrypts_every_copy()
+        {
+            using var box = new SnapshotSandbox();
+            var source = await box.NewSnapshotSetAsync(SandboxSeed.Web1);
+            var copier = new SnapshotCopier(box.Session);
+            var mark = box.Mark();
+
+            var plan = await copier.PlanAsync(source, new SnapshotCopyOptions { KmsKeyId = "alias/dr-backups" }, CancellationToken.None);
+            Assert.Contains("encrypted with alias/dr-backups", plan.Describe());
+            await copier.ExecuteAsync(plan, CancellationToken.None);
+
+            var calls = box.Host.Control.GetCalls(mark).Where(c => c.Action == "CopySnapshot").ToList();
+            Assert.Equal(2, calls.Count);
+            Assert.All(calls, c => { Assert.Equal("true", c.Parameters["Encrypted"]); Assert.Equal("alias/dr-backups", c.Parameters["KmsKeyId"]); });
+        }
+
         [Theory]
         [InlineData(SandboxSeed.Region, "DestinationIsSourceRegion")]
         [InlineData("", "NoDestinationRegion")]
@@ -164,7 +181,7 @@ namespace CloudDesignPatterns.Tests.SnapshotCopyRestore
         [Fact]
         public async Task Waiting_for_the_copy_reports_progress_until_it_completes_and_times_out_clearly()
         {
-            using var box = new SnapshotSandbox();
+            using var box = new SnapshotSandbox(TimeSpan.FromSeconds(3)); // the copy must still be pending when first looked at
             var source = await box.NewSnapshotSetAsync(SandboxSeed.Web1);
             var copier = new SnapshotCopier(box.Session);
             var copy = await copier.ExecuteAsync(await copier.PlanAsync(source, new SnapshotCopyOptions(), CancellationToken.None), CancellationToken.None);

@@ -25,9 +25,10 @@ namespace CloudDesignPatterns.Tests.SnapshotCopyRestore
     {
         public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(800);
 
-        public SnapshotSandbox()
+        /// <param name="delay">How long snapshots stay pending; longer where a test must see a copy still pending.</param>
+        public SnapshotSandbox(TimeSpan? delay = null)
         {
-            Host = SandboxHost.Start(0, Delay);
+            Host = SandboxHost.Start(0, delay ?? Delay);
             Session = SessionIn(SandboxSeed.Region);
         }
 
