@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots.Copy;
 using CloudDesignPatterns.Engine.Snapshots.Restore;

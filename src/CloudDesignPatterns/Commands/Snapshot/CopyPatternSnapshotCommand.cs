@@ -62,7 +62,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
             if (ParameterSetName == InputObjectSet) return InputObject.Where(s => s != null);
             foreach (var id in SetId)
             {
-                try { SnapshotSetIdFormat.Require(id, "SetId"); }
+                try { SnapshotSetId.Require(id, nameof(SetId)); }
                 catch (PatternException error) { ThrowPatternError(error, id); }
             }
             var found = RunOrThrow((log, ct) => SnapshotSetReader.ListAsync(Session(log), new SnapshotQuery { SetIds = SetId }, ct));

@@ -161,7 +161,13 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 try
                 {
                     var set = await SnapshotCreator.CreateAsync(ec2, item.Volumes, item.Request, ct).ConfigureAwait(false);
-                    if (Wait) set = await SnapshotWaiter.WaitAsync(ec2, set, TimeSpan.FromSeconds(TimeoutSec), TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                    if (Wait)
+                    {
+                        var destination = set.DestinationRegion;
+                        set = await SnapshotSetWaiter.WaitAsync(ec2, set.SetId, TimeSpan.FromSeconds(TimeoutSec), Math.Abs(set.SetId.GetHashCode() % 10000) + 1,
+                            $"Backing up {set.InstanceId} ({set.SetId})", ct).ConfigureAwait(false);
+                        set.DestinationRegion = destination;
+                    }
                     pump.Post(c => c.WriteObject(set));
                 }
                 catch (PatternException error)

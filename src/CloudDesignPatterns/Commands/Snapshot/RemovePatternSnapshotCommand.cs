@@ -9,6 +9,7 @@ using CloudDesignPatterns.Engine.Diagnostics;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Imds;
+using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Engine.Snapshots.Rotation;
 using CloudDesignPatterns.Engine.Validation;
 using CloudDesignPatterns.Infrastructure;
@@ -122,7 +123,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                     foreach (var id in SetId)
                     {
                         try { For(null, rules, "sets").SetIds.Add(SnapshotSetId.Require(id, nameof(SetId))); }
-                        catch (ArgumentException invalid) { ThrowArgumentError("InvalidSetId", invalid.Message, id); }
+                        catch (PatternException invalid) { ThrowPatternError(invalid, id); }
                     }
                     if (rules.IsRotation)
                         ThrowArgumentError("SetIdWithKeepRule", "-SetId deletes the sets named; to rotate, pipe sets or give -InstanceId, -Self or -Policy with the keep rule.", null);

@@ -87,7 +87,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
             if (ParameterSetName == InputObjectSet) return InputObject.Where(s => s != null);
             foreach (var id in SetId)
             {
-                try { SnapshotSetIdFormat.Require(id, "SetId"); }
+                try { SnapshotSetId.Require(id, nameof(SetId)); }
                 catch (PatternException error) { ThrowPatternError(error, id); }
             }
             // The restorer reads each set afresh in its region; the id and region are all it needs.

@@ -5,9 +5,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Snapshots.Copy;
 using CloudDesignPatterns.Model.Snapshots;
 
-namespace CloudDesignPatterns.Engine.Snapshots.Copy
+namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
     /// Waits for one set to complete, reporting progress; fails with a clear error when a snapshot fails, the set
