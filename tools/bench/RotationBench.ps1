@@ -99,7 +99,7 @@ $results = [ordered]@{
 }
 $results.GetEnumerator() | ForEach-Object { '{0,-56} {1}' -f $_.Key, $_.Value }
 [ordered]@{
-    Snapshots = $m.Snapshots; Instances = $m.Instances; KeepGenerations = $KeepGenerations
+    Snapshots = [int]$m.Snapshots; Instances = [int]$m.Instances; KeepGenerations = $KeepGenerations
     PlanMs = [Math]::Round($m.PlanMs, 1); PlanTargetMs = 1000
     PeakWorkingSetMB = [Math]::Round($m.PeakWorkingSetMB, 1); PeakWorkingSetTargetMB = 300
     WorkingSetBeforePlanMB = [Math]::Round($m.WorkingSetBeforePlanMB, 1)
