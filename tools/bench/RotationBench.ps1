@@ -7,7 +7,8 @@
     The measurement runs in a fresh pwsh so the working set is this benchmark's alone. The snapshots are seeded
     straight into the sandbox state (Ec2Service.SeedManagedFleet) through the engine and sandbox assemblies the module
     loaded in its own load context, found with [AppDomain]::CurrentDomain.GetAssemblies(). The planning run uses a
-    host-less PowerShell instance, so 93,000 "What if:" lines cost what ShouldProcess costs, not console output.
+    runspace with no host, so 93,000 "What if:" lines cost what ShouldProcess costs, not console output. The time spent
+    inside the sandbox (its recorded call durations) is reported beside the total.
     The peak working set is the process's, so it includes pwsh itself and the sandbox's 100,000 records; the JSON also
     records the working set just before planning, to show what planning added.
 #>
@@ -42,8 +43,14 @@ $seedWatch = [Diagnostics.Stopwatch]::StartNew()
 $seeded = $ec2.SeedManagedFleet($region, $Instances, $SetsPerInstance, 'nightly', [DateTime]::UtcNow.AddHours(-1))
 $seedMs = $seedWatch.Elapsed.TotalMilliseconds
 
+# A runspace of its own with no host: -WhatIf lines then cost what ShouldProcess costs, not console output.
+$runspace = [RunspaceFactory]::CreateRunspace()
+$runspace.Open()
+$init = [PowerShell]::Create(); $init.Runspace = $runspace
+$null = $init.AddCommand('Import-Module').AddParameter('Name', $Manifest).Invoke(); $init.Dispose()
+
 function Invoke-Plan([string] $Policy) {
-    $ps = [PowerShell]::Create([Management.Automation.RunspaceMode]::CurrentRunspace)
+    $ps = [PowerShell]::Create(); $ps.Runspace = $runspace
     $null = $ps.AddCommand('Remove-PatternSnapshot').AddParameter('Policy', $Policy).AddParameter('KeepGenerations', $KeepGenerations).AddParameter('WhatIf', $true).AddParameter('Debug', $false)
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $out = $ps.Invoke()
@@ -66,7 +73,7 @@ $describes = @(Get-PatternSandboxCall -After $calls | Where-Object Service -eq '
 @{
     Snapshots = $seeded; Instances = $Instances; SeedMs = $seedMs; PlanMs = $planMs
     PeakWorkingSetMB = $process.PeakWorkingSet64 / 1MB; WorkingSetBeforePlanMB = $before / 1MB
-    DescribeCalls = $describes.Count; Mutating = @($describes | Where-Object { $_.Action -notlike 'Describe*' }).Count
+    DescribeCalls = $describes.Count; SandboxMs = ($describes | Measure-Object DurationMs -Sum).Sum; Mutating = @($describes | Where-Object { $_.Action -notlike 'Describe*' }).Count
 } | ConvertTo-Json -Compress
 '@
 
@@ -88,13 +95,14 @@ $results = [ordered]@{
     'peak working set of the process (MB, target <= 300)'  = [Math]::Round($m.PeakWorkingSetMB)
     'working set before planning (MB)'                     = [Math]::Round($m.WorkingSetBeforePlanMB)
     'EC2 calls while planning (all describes)'             = "$($m.DescribeCalls) ($($m.Mutating) mutating)"
+    'of which inside the sandbox (ms)'                     = [Math]::Round($m.SandboxMs)
 }
 $results.GetEnumerator() | ForEach-Object { '{0,-56} {1}' -f $_.Key, $_.Value }
 [ordered]@{
-    Snapshots = $m.Snapshots; Instances = $m.Instances; KeepGenerations = $KeepGenerations
+    Snapshots = [int]$m.Snapshots; Instances = [int]$m.Instances; KeepGenerations = $KeepGenerations
     PlanMs = [Math]::Round($m.PlanMs, 1); PlanTargetMs = 1000
     PeakWorkingSetMB = [Math]::Round($m.PeakWorkingSetMB, 1); PeakWorkingSetTargetMB = 300
     WorkingSetBeforePlanMB = [Math]::Round($m.WorkingSetBeforePlanMB, 1)
-    DescribeCalls = $m.DescribeCalls; MutatingCalls = $m.Mutating; SeedMs = [Math]::Round($m.SeedMs)
+    DescribeCalls = $m.DescribeCalls; SandboxMs = [Math]::Round($m.SandboxMs); MutatingCalls = $m.Mutating; SeedMs = [Math]::Round($m.SeedMs)
 } | ConvertTo-Json | Set-Content -Path $OutFile -Encoding utf8
 "Written: $OutFile"

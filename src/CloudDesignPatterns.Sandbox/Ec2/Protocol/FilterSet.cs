@@ -50,9 +50,18 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
         }
 
         private static bool Matches(IEnumerable<string?> actual, IReadOnlyList<string> wanted) =>
-            actual.Any(a => a != null && wanted.Any(w => Glob(w).IsMatch(a)));
+            actual.Any(a => a != null && wanted.Any(w => IsMatch(w, a)));
 
-        private static Regex Glob(string pattern) =>
-            new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.Singleline);
+        // A value without wildcards is compared as a string, and a glob is compiled once: building a Regex per
+        // comparison made a filtered describe over 100,000 snapshots take seconds per page.
+        private static readonly char[] Wildcards = { '*', '?' };
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Globs =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, Regex>(StringComparer.Ordinal);
+
+        private static bool IsMatch(string pattern, string value) =>
+            pattern.IndexOfAny(Wildcards) < 0 ? string.Equals(pattern, value, StringComparison.Ordinal) : Glob(pattern).IsMatch(value);
+
+        private static Regex Glob(string pattern) => Globs.GetOrAdd(pattern, p =>
+            new Regex("^" + Regex.Escape(p).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.Singleline));
     }
 }
