@@ -56,7 +56,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 {
                     VolumeId = s.VolumeId ?? "",
                     SnapshotId = s.SnapshotId,
-                    DeviceName = s.VolumeId != null && devices.TryGetValue(s.VolumeId, out var device) ? device : null,
+                    DeviceName = s.VolumeId != null && devices.TryGetValue(s.VolumeId, out var device) ? device : SnapshotTags.Get(s.Tags, SnapshotTags.DeviceKey),
                     SizeGiB = s.VolumeSize ?? 0,
                     State = s.State?.Value ?? "",
                     Progress = ParseProgress(s.Progress),

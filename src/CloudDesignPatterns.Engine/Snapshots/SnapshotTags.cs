@@ -15,6 +15,8 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// <summary>The DR region configured for the source instance, carried so Copy-PatternSnapshot needs no argument.</summary>
         public const string DestinationRegionKey = "cdp:snapshot:destination-region";
         public const string KindKey = "cdp:snapshot:kind";
+        /// <summary>On a copied snapshot (whose volume id is a placeholder in the DR region): the device its source volume had.</summary>
+        public const string DeviceKey = "cdp:snapshot:device";
         private const int MaxTagValueLength = 256;
 
         /// <summary>Set ids: "ss-" and 16 hex characters; only characters instance-metadata tags allow.</summary>

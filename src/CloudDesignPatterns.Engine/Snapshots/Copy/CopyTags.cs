@@ -19,7 +19,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
         /// On each copied snapshot: the device the source volume was attached at. A copy reports the placeholder volume
         /// vol-ffffffff, so the set's volume → device map no longer names it; restore reads this tag instead.
         /// </summary>
-        public const string DeviceKey = "cdp:snapshot:device";
+        public const string DeviceKey = SnapshotTags.DeviceKey;
 
         private const int MaxTagsPerResource = 50;
 
