@@ -45,7 +45,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var requested = Lookup.RequestedOrAll(IdKind.Instance, ctx.Region.Instances, ids);
             Ec2ActionPolicy.Describe(ctx.Auth);
             var matching = ctx.Filters().Apply(requested, Spec(ctx.Region));
-            var (page, next) = Paging.Take(matching, ctx.P);
+            var (page, next) = Paging.Take(() => matching, ctx.P);
             yield return Reservations("reservationSet", ctx, page);
             yield return Opt("nextToken", next);
         }

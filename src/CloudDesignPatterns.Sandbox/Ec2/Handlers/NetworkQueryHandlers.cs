@@ -84,7 +84,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                 ["state"] = v => FilterSpec<VpcRecord>.One("available"),
                 ["owner-id"] = v => FilterSpec<VpcRecord>.One(ctx.Account),
             };
-            var (page, next) = Paging.Take(ctx.Filters().Apply(vpcs, spec), ctx.P);
+            var (page, next) = Paging.Take(() => ctx.Filters().Apply(vpcs, spec), ctx.P);
             yield return Set("vpcSet", page, v => NetworkXml.Vpc(v, ctx.Account));
             yield return Opt("nextToken", next);
         }
@@ -102,7 +102,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                 ["state"] = s => FilterSpec<SubnetRecord>.One("available"),
                 ["default-for-az"] = s => FilterSpec<SubnetRecord>.One("false"),
             };
-            var (page, next) = Paging.Take(ctx.Filters().Apply(subnets, spec), ctx.P);
+            var (page, next) = Paging.Take(() => ctx.Filters().Apply(subnets, spec), ctx.P);
             yield return Set("subnetSet", page, s => NetworkXml.Subnet(s, ctx.Region.Name, ctx.Account));
             yield return Opt("nextToken", next);
         }
@@ -125,7 +125,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                 ["group-id"] = e => e.SecurityGroupIds,
                 ["status"] = e => FilterSpec<NetworkInterfaceRecord>.One(e.AttachedInstanceId == null ? "available" : "in-use"),
             };
-            var (page, next) = Paging.Take(ctx.Filters().Apply(enis, spec), ctx.P);
+            var (page, next) = Paging.Take(() => ctx.Filters().Apply(enis, spec), ctx.P);
             yield return Set("networkInterfaceSet", page, e => NetworkXml.NetworkInterface(ctx.Region, e, ctx.Account));
             yield return Opt("nextToken", next);
         }

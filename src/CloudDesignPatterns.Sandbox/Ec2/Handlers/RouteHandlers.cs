@@ -41,7 +41,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             ctx.SettleInstances();
             var tables = Lookup.RequestedOrAll(IdKind.RouteTable, ctx.Region.RouteTables, ctx.P.List("RouteTableId"));
             Ec2ActionPolicy.Describe(ctx.Auth);
-            var (page, next) = Paging.Take(ctx.Filters().Apply(tables, Spec), ctx.P, max: 100);
+            var (page, next) = Paging.Take(() => ctx.Filters().Apply(tables, Spec), ctx.P, max: 100);
             yield return Set("routeTableSet", page, t => FirewallRoutingXml.RouteTable(ctx.Region, t, ctx.Account));
             yield return Opt("nextToken", next);
         }

@@ -43,7 +43,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                     throw new SandboxServiceException("InvalidGroup.NotFound", $"The security group '{name}' does not exist in default VPC");
             Ec2ActionPolicy.Describe(ctx.Auth);
             var named = names.Count == 0 ? groups : groups.Where(g => names.Contains(g.GroupName)).ToList();
-            var (page, next) = Paging.Take(ctx.Filters().Apply(named, Spec), ctx.P);
+            var (page, next) = Paging.Take(() => ctx.Filters().Apply(named, Spec), ctx.P);
             yield return Set("securityGroupInfo", page, g => FirewallRoutingXml.SecurityGroup(g, ctx.Region.Name, ctx.Account));
             yield return Opt("nextToken", next);
         }

@@ -93,7 +93,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             Ec2ActionPolicy.Describe(ctx.Auth);
             var owners = ctx.P.List("Owner");
             var owned = owners.Count == 0 ? snapshots : snapshots.Where(s => owners.Any(o => Owns(ctx, o, s.OwnerId, s.OwnerAlias))).ToList();
-            var (page, next) = Paging.Take(ctx.Filters().Apply(owned, Spec(ctx)), ctx.P);
+            var (page, next) = Paging.Take(() => ctx.Filters().Apply(owned, Spec(ctx)), ctx.P);
             yield return Set("snapshotSet", page, s => StorageXml.Snapshot(s, ctx.Now));
             yield return Opt("nextToken", next);
         }

@@ -66,7 +66,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             Ec2ActionPolicy.Describe(ctx.Auth);
             var rows = ctx.Region.AllResources().SelectMany(r => r.Tags.Select(t => new TagRow(r, t.Key, t.Value)));
             var matching = ctx.Filters().Apply(rows, Spec, _ => new Dictionary<string, string>());
-            var (page, next) = Paging.Take(matching, ctx.P);
+            var (page, next) = Paging.Take(() => matching, ctx.P);
             yield return Set("tagSet", page, t => new object?[]
             {
                 E("resourceId", t.Resource.Id), E("resourceType", t.Resource.ResourceType), E("key", t.Key), E("value", t.Value),

@@ -43,7 +43,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                 throw new SandboxServiceException("InvalidParameterCombination", "The parameter volumeSet cannot be used with the parameter maxResults");
             var volumes = Lookup.RequestedOrAll(IdKind.Volume, ctx.Region.Volumes, ids);
             Ec2ActionPolicy.Describe(ctx.Auth);
-            var (page, next) = Paging.Take(ctx.Filters().Apply(volumes, Spec), ctx.P, max: 500);
+            var (page, next) = Paging.Take(() => ctx.Filters().Apply(volumes, Spec), ctx.P, max: 500);
             yield return Set("volumeSet", page, StorageXml.Volume);
             yield return Opt("nextToken", next);
         }
