@@ -27,12 +27,15 @@ function Get-Median([double[]] $Values) {
 
 # 1. Import-Module cost: fresh pwsh -NoProfile with and without the import, interleaved so both see the same machine load.
 Measure-Process 'exit' | Out-Null; Measure-Process "Import-Module '$manifest'; exit" | Out-Null   # warm the disk cache
-$bare = @(); $withImport = @()
+# Control: the first command of any kind costs pwsh JIT time that `exit` alone never pays, so importing PowerShell's
+# own Microsoft.PowerShell.Utility is measured beside ours; the difference between the two is what our module adds.
+$bare = @(); $withImport = @(); $withControl = @()
 for ($i = 0; $i -lt $Rounds; $i++) {
     $bare += Measure-Process 'exit'
     $withImport += Measure-Process "Import-Module '$manifest'; exit"
+    $withControl += Measure-Process 'Import-Module Microsoft.PowerShell.Utility; exit'
 }
-$bareMedian = Get-Median $bare; $importMedian = Get-Median $withImport
+$bareMedian = Get-Median $bare; $importMedian = Get-Median $withImport; $controlMedian = Get-Median $withControl
 $importRatio = $importMedian / $bareMedian
 
 # 2. Sandbox start: in-process Start-PatternSandbox, beside a no-op cmdlet call in the same process.
@@ -56,6 +59,8 @@ $results = [ordered]@{
     'pwsh -NoProfile exit (median ms)'                = [Math]::Round($bareMedian)
     'pwsh -NoProfile + Import-Module (median ms)'     = [Math]::Round($importMedian)
     'Import-Module overhead (ratio, target <= 1.25)'  = [Math]::Round($importRatio, 3)
+    'control: pwsh + Import-Module Microsoft.PowerShell.Utility (median ms)' = [Math]::Round($controlMedian)
+    'our import / control import (ratio)'             = [Math]::Round($importMedian / $controlMedian, 3)
     'Start-PatternSandbox, first in process (ms)'     = [Math]::Round($firstStart)
     'Start-PatternSandbox, later starts (median ms)'  = [Math]::Round($warmStart)
     'Sandbox first start / pwsh startup (ratio)'      = [Math]::Round($firstStart / $bareMedian, 3)
