@@ -12,7 +12,8 @@ function Show([string] $Title, [scriptblock] $Command) {
     Write-Host ''
     Write-Host "PS> $($Command.ToString().Trim())" -ForegroundColor Yellow
     Write-Host "    # $Title" -ForegroundColor DarkGray
-    & $Command | Out-Host
+    # Wide enough for the tables, whatever width the terminal (or a redirected CI log) reports.
+    & $Command | Out-String -Width 160 | Write-Host -NoNewline
 }
 
 $sandbox = Start-PatternSandbox -SnapshotDelaySeconds 1
