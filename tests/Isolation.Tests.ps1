@@ -122,3 +122,20 @@ Describe 'The default load context of this process' {
         [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($sdk[0]).GetType().FullName | Should -Be 'CloudDesignPatterns.Infrastructure.IsolatedLoadContext'
     }
 }
+
+Describe 'Re-importing the module' {
+    It 'works after Remove-Module, before the engine was ever loaded (Pester BeforeAll blocks do this)' {
+        $manifest = Get-CdpModuleManifest
+        $r = Invoke-CdpChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$manifest'
+Remove-Module CloudDesignPatterns
+Import-Module '$manifest' -Force
+`$policy = Get-PatternIamPolicy -Pattern Core
+@{ Role = `$policy.Role; Actions = `$policy.Actions.Count } | ConvertTo-Json -Compress
+"@
+        $r.ExitCode | Should -Be 0
+        $r.Role | Should -Be 'Core'
+        $r.Actions | Should -BeGreaterThan 5
+    }
+}

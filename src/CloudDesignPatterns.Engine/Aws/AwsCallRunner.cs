@@ -49,7 +49,12 @@ namespace CloudDesignPatterns.Engine.Aws
             var pace = idempotent ? ReadPace : MutatingPace;
             for (var attempt = 1; ; attempt++)
             {
-                await pace.AcquireAsync(budget.Token).ConfigureAwait(false);
+                try { await pace.AcquireAsync(budget.Token).ConfigureAwait(false); }
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                {
+                    throw new PatternException("AwsCallTimedOut", PatternErrorCategory.OperationTimeout,
+                        $"{action} on {target} could not be sent within {policy.TotalBudget.TotalSeconds:0} s: AWS kept throttling this account's calls.", "RequestLimitExceeded");
+                }
                 var watch = Stopwatch.StartNew();
                 using var attemptLimit = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
                 attemptLimit.CancelAfter(policy.AttemptTimeout);
@@ -77,6 +82,12 @@ namespace CloudDesignPatterns.Engine.Aws
                             $"{action} on {target} failed: {code} (HTTP {status}): {ex.Message}", code,
                             AwsErrorClassifier.MissingAction(code, ex.Message, action), ex);
                     }
+                }
+                catch (AmazonClientException ex) when (!(ex is AmazonServiceException) && !IsNetworkFailure(ex.InnerException) && !cancel.IsCancellationRequested)
+                {
+                    // Raised before anything is sent: the credentials could not be obtained (expired SSO token, denied assume-role…).
+                    throw new PatternException("AwsCredentialsUnavailable", PatternErrorCategory.AuthenticationError,
+                        $"{action} on {target}: the AWS credentials could not be obtained: {ex.GetBaseException().Message}", inner: ex);
                 }
                 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
                 {

@@ -41,11 +41,14 @@ namespace CloudDesignPatterns.Engine.Aws
             return config;
         }
 
-        /// <summary>Drops cached clients (after the sandbox stops, its endpoint's clients are useless).</summary>
-        public static void Clear()
+        /// <summary>
+        /// Forgets the clients of one endpoint (a stopped sandbox). They are not disposed: another runspace may still be
+        /// finishing a call with one; the garbage collector frees them.
+        /// </summary>
+        public static void Forget(Uri endpoint)
         {
-            foreach (var client in Clients.Values) client.Dispose();
-            Clients.Clear();
+            foreach (var key in Clients.Keys)
+                if (key.EndsWith("|" + endpoint, StringComparison.Ordinal)) Clients.TryRemove(key, out _);
         }
     }
 }

@@ -3,6 +3,11 @@ namespace CloudDesignPatterns.Engine.Aws
     /// <summary>Cached clients outlive one endpoint; when a sandbox stops, its clients and region list are dropped.</summary>
     public static class EngineCaches
     {
-        public static void ForgetEndpoint() => Ec2ClientCache.Clear();
+        public static void ForgetEndpoint(string endpointUrl)
+        {
+            var endpoint = new System.Uri(endpointUrl);
+            Ec2ClientCache.Forget(endpoint);
+            RegionValidator.Forget(endpoint);
+        }
     }
 }

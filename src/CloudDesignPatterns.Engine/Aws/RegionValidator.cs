@@ -42,6 +42,8 @@ namespace CloudDesignPatterns.Engine.Aws
             return EndpointRegions[endpoint.ToString()] = names;
         }
 
+        internal static void Forget(Uri endpoint) => EndpointRegions.TryRemove(endpoint.ToString(), out _);
+
         private static PatternException Unknown(string region, string what, string why)
             => new PatternException("UnknownRegion", PatternErrorCategory.InvalidArgument,
                 $"Unknown region '{region}' ({what}): {why}. Use a name such as 'ap-northeast-1'; Get-PatternDefault shows the session's region.");

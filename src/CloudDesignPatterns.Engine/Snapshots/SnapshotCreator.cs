@@ -39,10 +39,10 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 catch (PatternException ambiguous) when (ambiguous.OutcomeUnknown && attempt == 1)
                 {
                     ec2.Log.Warning($"{request.InstanceId}: the connection dropped after the request was sent; looking for set {setId} before trying again.");
-                    if ((await ReadSetAsync(ec2, setId, request.Image, cancel).ConfigureAwait(false)) != null) break;
+                    if ((await ReadBackAsync(ec2, setId, request.Image, expected: 1, cancel).ConfigureAwait(false)) != null) break;
                 }
             }
-            var set = await ReadSetAsync(ec2, setId, request.Image, cancel).ConfigureAwait(false)
+            var set = await ReadBackAsync(ec2, setId, request.Image, request.Image ? 1 : devices.Count, cancel).ConfigureAwait(false)
                 ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.InvalidData,
                     $"{request.InstanceId}: EC2 accepted the request, but set {setId} cannot be read back.");
             Verify(set, request, devices.Count);
@@ -72,6 +72,26 @@ namespace CloudDesignPatterns.Engine.Snapshots
                     new TagSpecification { ResourceType = ResourceType.Snapshot, Tags = tags },
                 },
             }, ct), cancel);
+
+        /// <summary>
+        /// EC2's describes are eventually consistent: a set made a moment ago may not show yet, or show part of its
+        /// snapshots. Poll with back-off (about 8 s in all) before calling it absent or short, so an ambiguous failure
+        /// never leads to a second set and a good backup is never reported as failed.
+        /// </summary>
+        private static async Task<SnapshotSet?> ReadBackAsync(Ec2Session ec2, string setId, bool image, int expected, CancellationToken cancel)
+        {
+            SnapshotSet? set = null;
+            var delay = SnapshotSetWaiter.FirstPoll;
+            for (var attempt = 1; attempt <= 6; attempt++)
+            {
+                set = await ReadSetAsync(ec2, setId, image, cancel).ConfigureAwait(false);
+                var complete = set != null && (image ? !string.IsNullOrEmpty(set.ImageId) : set.Snapshots.Length >= expected);
+                if (complete || attempt == 6) break;
+                await Task.Delay(delay, cancel).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(delay.Ticks * 2);
+            }
+            return set;
+        }
 
         /// <summary>Reads one set back; a snapshot set needs only DescribeSnapshots, an image set DescribeImages too.</summary>
         internal static async Task<SnapshotSet?> ReadSetAsync(Ec2Session ec2, string setId, bool image, CancellationToken cancel)

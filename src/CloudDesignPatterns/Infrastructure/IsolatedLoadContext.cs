@@ -31,11 +31,15 @@ namespace CloudDesignPatterns.Infrastructure
             frameworkAssemblies = TrustedPlatformAssemblyNames();
         }
 
+        /// <summary>Idempotent: a re-import after Remove-Module registers the resolver again, with the same context.</summary>
         public static void Register(string directory)
         {
-            if (instance != null) return;
-            instance = new IsolatedLoadContext(directory);
-            Default.Resolving += ResolveEntryAssembly;
+            lock (EntryAssemblies)
+            {
+                instance ??= new IsolatedLoadContext(directory);
+                Default.Resolving -= ResolveEntryAssembly;
+                Default.Resolving += ResolveEntryAssembly;
+            }
         }
 
         public static void Unregister() => Default.Resolving -= ResolveEntryAssembly;

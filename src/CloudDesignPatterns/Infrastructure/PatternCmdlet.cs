@@ -26,8 +26,20 @@ namespace CloudDesignPatterns.Infrastructure
         internal T Run<T>(Func<IOperationLog, PipelinePump, CancellationToken, Task<T>> work)
         {
             var pump = new PipelinePump();
-            var task = Task.Run(() => work(pump, pump, CancelToken));
-            pump.PumpUntil(task, this);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
+            var task = Task.Run(() => work(pump, pump, linked.Token));
+            try
+            {
+                pump.PumpUntil(task, this);
+            }
+            catch
+            {
+                // A write threw (-ErrorAction Stop, a downstream Select-Object -First): stop the engine work and let it
+                // finish before anything else runs (a -PostScript must never run while snapshot calls are in flight).
+                linked.Cancel();
+                try { task.GetAwaiter().GetResult(); } catch (Exception) { /* the write's exception is the one to report */ }
+                throw;
+            }
             try
             {
                 return task.GetAwaiter().GetResult();

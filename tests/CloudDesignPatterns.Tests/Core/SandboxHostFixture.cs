@@ -19,7 +19,7 @@ namespace CloudDesignPatterns.Tests.Core
         public void Dispose()
         {
             Host.Dispose();
-            EngineCaches.ForgetEndpoint(); // clients for this port are useless once it closes
+            EngineCaches.ForgetEndpoint(Host.Endpoint.ToString()); // clients for this port are useless once it closes
         }
     }
 }

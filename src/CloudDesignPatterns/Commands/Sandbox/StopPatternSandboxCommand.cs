@@ -28,7 +28,7 @@ namespace CloudDesignPatterns.Commands.Sandbox
                 }
                 if (entry.Restore != null) SandboxSession.RestoreDefaults(entry.Restore, entry.Info);
                 SandboxSession.Remove(entry);
-                EngineCaches.ForgetEndpoint();
+                EngineCaches.ForgetEndpoint(entry.Info.EndpointUrl);
                 WriteVerbose($"Stopped the sandbox at {entry.Info.EndpointUrl}.");
             }
         }

@@ -140,14 +140,25 @@ namespace CloudDesignPatterns.Commands.Snapshot
                     missingInstances.Add((id, missing));
                     continue;
                 }
-                var request = SnapshotPlanner.Plan(id, volumes.Tags, userData, explicitParameters, extraTags, Reboot);
-                if (request.Reboot && !request.Image)
-                    throw new PatternException("RebootNeedsImage", PatternErrorCategory.InvalidArgument, "-Reboot applies to an AMI (-Image); a snapshot set never reboots the instance.");
-                if (request.Image && request.ExcludeBootVolume)
-                    throw new PatternException("ImageNeedsBootVolume", PatternErrorCategory.InvalidArgument, $"{id}: an AMI always includes the boot volume; drop -ExcludeBootVolume (or cdp:snapshot:exclude-boot-volume) or -Image.");
-                planned.Add((request, volumes));
+                // One instance's settings (a bad cdp:snapshot:* tag, -Reboot on a snapshot set) refuse that instance only.
+                try { planned.Add((PlanOne(id, volumes, userData, explicitParameters), volumes)); }
+                catch (PatternException refused) { missingInstances.Add((id, refused)); }
+                catch (ConfigurationException invalid)
+                {
+                    missingInstances.Add((id, new PatternException("InvalidConfigurationValue", PatternErrorCategory.InvalidData, $"{id}: {invalid.Message}", inner: invalid)));
+                }
             }
             return (ec2, planned);
+        }
+
+        private SnapshotRequest PlanOne(string id, InstanceVolumes volumes, IReadOnlyDictionary<string, string>? userData, IReadOnlyDictionary<string, object?> explicitParameters)
+        {
+            var request = SnapshotPlanner.Plan(id, volumes.Tags, userData, explicitParameters, extraTags, Reboot);
+            if (request.Reboot && !request.Image)
+                throw new PatternException("RebootNeedsImage", PatternErrorCategory.InvalidArgument, $"{id}: -Reboot applies to an AMI (-Image); a snapshot set never reboots the instance.");
+            if (request.Image && request.ExcludeBootVolume)
+                throw new PatternException("ImageNeedsBootVolume", PatternErrorCategory.InvalidArgument, $"{id}: an AMI always includes the boot volume; drop -ExcludeBootVolume (or cdp:snapshot:exclude-boot-volume) or -Image.");
+            return request;
         }
 
         private readonly List<(string Id, PatternException Error)> missingInstances = new List<(string, PatternException)>();

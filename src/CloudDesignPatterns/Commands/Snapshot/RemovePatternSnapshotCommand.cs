@@ -169,8 +169,9 @@ namespace CloudDesignPatterns.Commands.Snapshot
             // Phase 1 (describes only): the plan, which is what -WhatIf prints.
             Ec2Session ec2;
             RotationPlan plan;
+            // A failure here concerns this request (one region, one rule) only: report it, and the others still run.
             try { (ec2, plan) = Run((log, ct) => PlanAsync(request, log, ct)); }
-            catch (PatternException error) { ThrowPatternError(error, request.Region); return; }
+            catch (PatternException error) { WritePatternError(error, request.Region); return; }
 
             foreach (var missing in plan.NotFound)
                 WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
@@ -189,7 +190,10 @@ namespace CloudDesignPatterns.Commands.Snapshot
             // Phase 2: deregister and delete, then read back.
             IReadOnlyList<RotationOutcome> outcomes = Array.Empty<RotationOutcome>();
             if (approved.Count > 0)
-                outcomes = Run((log, ct) => RotationExecutor.ExecuteAsync(ec2.WithLog(log), approved, ThrottleLimit, ct));
+            {
+                try { outcomes = Run((log, ct) => RotationExecutor.ExecuteAsync(ec2.WithLog(log), approved, ThrottleLimit, ct)); }
+                catch (PatternException error) { WritePatternError(error, request.Region); return; }
+            }
 
             foreach (var item in plan.Items.Where(i => i.Decision != RotationDecision.Remove))
                 if (item.Decision == RotationDecision.Skip || PassThru) WriteObject(RotationOutcome.FromPlan(item).Result);
