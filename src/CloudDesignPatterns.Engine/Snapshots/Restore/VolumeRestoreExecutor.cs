@@ -30,23 +30,30 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
             }
             if (created.Count == 0) return new RestoreOutcome(null, errors);
 
+            // From here on, volumes exist: a failed wait or read-back is reported beside a result that still names them,
+            // so the operator always has the ids of what was made.
+            async Task<bool> Step(Func<Task> step)
+            {
+                try { await step().ConfigureAwait(false); return true; }
+                catch (PatternException error) { errors.Add(error); return false; }
+            }
+
             var ids = created.Select(c => c.VolumeId).ToList();
             if (plan.TargetInstanceId != null)
             {
-                await VolumeReader.WaitAsync(ec2, ids, v => v.State?.Value == "available", "available", options.Timeout, cancel).ConfigureAwait(false);
-                foreach (var (volume, volumeId) in created)
+                if (await Step(() => VolumeReader.WaitAsync(ec2, ids, v => v.State?.Value == "available", "available", options.Timeout, cancel)).ConfigureAwait(false))
                 {
-                    try { await AttachAsync(ec2, plan, volume, volumeId, cancel).ConfigureAwait(false); }
-                    catch (PatternException error) { errors.Add(error); }
+                    foreach (var (volume, volumeId) in created)
+                        await Step(() => AttachAsync(ec2, plan, volume, volumeId, cancel)).ConfigureAwait(false);
+                    if (options.Wait)
+                        await Step(() => VolumeReader.WaitAsync(ec2, ids, v => VolumeReader.IsAttachedTo(v, plan.TargetInstanceId) && v.Attachments.All(a => a.State?.Value == "attached"),
+                            "attached", options.Timeout, cancel)).ConfigureAwait(false);
                 }
-                if (options.Wait)
-                    await VolumeReader.WaitAsync(ec2, ids, v => VolumeReader.IsAttachedTo(v, plan.TargetInstanceId) && v.Attachments.All(a => a.State?.Value == "attached"),
-                        "attached", options.Timeout, cancel).ConfigureAwait(false);
             }
             else if (options.Wait)
-                await VolumeReader.WaitAsync(ec2, ids, v => v.State?.Value == "available", "available", options.Timeout, cancel).ConfigureAwait(false);
+                await Step(() => VolumeReader.WaitAsync(ec2, ids, v => v.State?.Value == "available", "available", options.Timeout, cancel)).ConfigureAwait(false);
 
-            return new RestoreOutcome(await VerifyAsync(ec2, plan, created, cancel).ConfigureAwait(false), errors);
+            return new RestoreOutcome(await VerifyAsync(ec2, plan, created, errors, cancel).ConfigureAwait(false), errors);
         }
 
         private static async Task<string> CreateAsync(Ec2Session ec2, SnapshotRestorePlan plan, PlannedVolume volume, CancellationToken cancel)
@@ -75,10 +82,16 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
                 (c, ct) => c.AttachVolumeAsync(request, ct), cancel).ConfigureAwait(false);
         }
 
-        private static async Task<RestoreResult> VerifyAsync(Ec2Session ec2, SnapshotRestorePlan plan, List<(PlannedVolume Plan, string VolumeId)> created, CancellationToken cancel)
+        private static async Task<RestoreResult> VerifyAsync(Ec2Session ec2, SnapshotRestorePlan plan, List<(PlannedVolume Plan, string VolumeId)> created,
+            List<PatternException> errors, CancellationToken cancel)
         {
-            var read = (await VolumeReader.ReadAsync(ec2, created.Select(c => c.VolumeId).ToList(), cancel).ConfigureAwait(false))
-                .ToDictionary(v => v.VolumeId, StringComparer.Ordinal);
+            var read = new Dictionary<string, Volume>(StringComparer.Ordinal);
+            try
+            {
+                foreach (var v in await VolumeReader.ReadAsync(ec2, created.Select(c => c.VolumeId).ToList(), cancel).ConfigureAwait(false))
+                    read[v.VolumeId] = v;
+            }
+            catch (PatternException error) { errors.Add(error); }
             var volumes = created.Select(c =>
             {
                 read.TryGetValue(c.VolumeId, out var v);
@@ -95,8 +108,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
             }).ToArray();
             var missing = volumes.Where(v => v.State == "missing").Select(v => v.VolumeId).ToList();
             if (missing.Count > 0)
-                throw new PatternException("RestoredVolumeNotFound", PatternErrorCategory.InvalidData,
-                    $"Created volumes {string.Join(", ", missing)} do not show up in DescribeVolumes in {ec2.Region}.");
+                errors.Add(new PatternException("RestoredVolumeNotFound", PatternErrorCategory.InvalidData,
+                    $"Created volumes {string.Join(", ", missing)} do not show up in DescribeVolumes in {ec2.Region}; check them with aws ec2 describe-volumes before retrying."));
             return new RestoreResult
             {
                 SetId = plan.Set.SetId,
