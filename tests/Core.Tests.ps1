@@ -488,3 +488,21 @@ Describe 'With the in-process sandbox' {
         }
     }
 }
+
+Describe '-Debug in a scheduled (non-interactive) run' {
+    It 'never prompts: the per-call lines go to the debug stream, with where each setting came from' {
+        $manifest = Get-CdpModuleManifest
+        $r = Invoke-CdpChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+`$env:AWS_EC2_METADATA_DISABLED = 'true'
+Import-Module '$manifest'
+`$null = Start-PatternSandbox
+`$lines = Get-PatternConfiguration -InstanceId i-0a1b2c3d4e5f60102 -Debug 5>&1 | Where-Object { `$_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message
+Stop-PatternSandbox
+@{ Lines = @(`$lines) } | ConvertTo-Json -Compress
+"@
+        $r.ExitCode | Should -Be 0
+        $r.Lines | Should -Contain 'Region: ap-northeast-1 (from session default).'
+        @($r.Lines | Where-Object { $_ -like 'ec2:DescribeTags i-0a1b2c3d4e5f60102 → OK in * ms (attempt 1)' }) | Should -HaveCount 1
+    }
+}

@@ -19,6 +19,20 @@ namespace CloudDesignPatterns.Infrastructure
 
         protected override void StopProcessing() => stopping.Cancel();
 
+        /// <summary>
+        /// One line per AWS call. PowerShell turns -Debug (without -Verbose) into "inquire" for the verbose stream of a
+        /// compiled cmdlet, so every line would prompt — and fail in a scheduled, non-interactive run. With -Debug alone
+        /// the line goes to the debug stream instead, which -Debug shows without asking.
+        /// </summary>
+        internal void WriteVerboseLine(string text) => WriteVerbose(text);
+
+        protected new void WriteVerbose(string text)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey("Debug") && !bound.ContainsKey("Verbose")) WriteDebug(text);
+            else base.WriteVerbose(text);
+        }
+
         /// <summary>Runs engine work and returns its result; messages it logs reach the verbose/debug/warning/progress streams.</summary>
         internal T Run<T>(Func<IOperationLog, CancellationToken, Task<T>> work) => Run((log, _, ct) => work(log, ct));
 

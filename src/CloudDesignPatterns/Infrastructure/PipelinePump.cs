@@ -15,7 +15,11 @@ namespace CloudDesignPatterns.Infrastructure
     {
         private readonly BlockingCollection<Action<Cmdlet>> queue = new BlockingCollection<Action<Cmdlet>>();
 
-        public void Verbose(string message) => Add(c => c.WriteVerbose(message));
+        public void Verbose(string message) => Add(c =>
+        {
+            if (c is PatternCmdlet pattern) pattern.WriteVerboseLine(message);
+            else c.WriteVerbose(message);
+        });
         public void Debug(string message) => Add(c => c.WriteDebug(message));
         public void Warning(string message) => Add(c => c.WriteWarning(message));
 
