@@ -83,7 +83,7 @@ namespace CloudDesignPatterns.Engine.Aws
                             AwsErrorClassifier.MissingAction(code, ex.Message, action), ex);
                     }
                 }
-                catch (AmazonClientException ex) when (!(ex is AmazonServiceException) && !IsNetworkFailure(ex.InnerException) && !cancel.IsCancellationRequested)
+                catch (AmazonClientException ex) when (!IsNetworkFailure(ex.InnerException) && !cancel.IsCancellationRequested)
                 {
                     // Raised before anything is sent: the credentials could not be obtained (expired SSO token, denied assume-role…).
                     throw new PatternException("AwsCredentialsUnavailable", PatternErrorCategory.AuthenticationError,

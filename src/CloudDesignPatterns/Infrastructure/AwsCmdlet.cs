@@ -75,6 +75,20 @@ namespace CloudDesignPatterns.Infrastructure
             return session;
         }
 
+        private AwsContext? resolvedContext;
+
+        /// <summary>
+        /// Resolves and validates the context once per invocation (call it in BeginProcessing), for cmdlets that run
+        /// engine work in several phases: each phase then gets a session bound to its own pipeline pump.
+        /// </summary>
+        internal void ResolveContextOnce()
+            => resolvedContext ??= RunOrThrow(async (log, ct) => (await OpenEc2Async(log, ct).ConfigureAwait(false)).Context);
+
+        internal AwsContext ResolvedContext => resolvedContext ?? throw new InvalidOperationException("ResolveContextOnce must run first.");
+
+        /// <summary>A session in the resolved context whose messages go to <paramref name="log"/>; EC2 clients are cached, so this is cheap.</summary>
+        internal Ec2Session SessionFor(IOperationLog log) => new Ec2Session(ResolvedContext, log);
+
         /// <summary>Runs engine work; a <see cref="PatternException"/> ends the command with its error record.</summary>
         internal T RunOrThrow<T>(Func<IOperationLog, CancellationToken, Task<T>> work, object? target = null)
         {

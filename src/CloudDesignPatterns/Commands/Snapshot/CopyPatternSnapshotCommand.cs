@@ -27,7 +27,6 @@ namespace CloudDesignPatterns.Commands.Snapshot
         private const string InputObjectSet = "InputObject";
         private const string SetIdSet = "SetId";
         private readonly List<SnapshotSet> started = new List<SnapshotSet>();
-        private AwsContext? context;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
         public SnapshotSet[] InputObject { get; set; } = new SnapshotSet[0];
@@ -65,10 +64,10 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 try { SnapshotSetId.Require(id, nameof(SetId)); }
                 catch (PatternException error) { ThrowPatternError(error, id); }
             }
-            var found = RunOrThrow((log, ct) => SnapshotSetReader.ListAsync(Session(log), new SnapshotQuery { SetIds = SetId }, ct));
+            var found = RunOrThrow((log, ct) => SnapshotSetReader.ListAsync(SessionFor(log), new SnapshotQuery { SetIds = SetId }, ct));
             foreach (var missing in SetId.Where(id => found.All(s => s.SetId != id)))
                 WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
-                    $"No set {missing} in {context!.Region.Value}. Give -Region for a set in another region."), missing);
+                    $"No set {missing} in {ResolvedContext.Region.Value}. Give -Region for a set in another region."), missing);
             return found;
         }
 
@@ -77,16 +76,16 @@ namespace CloudDesignPatterns.Commands.Snapshot
             try
             {
                 // Pure refusals first: no AWS call for a copy that cannot be right.
-                SnapshotCopier.RequireDestination(string.IsNullOrEmpty(set.Region) ? context!.Region.Value : set.Region, DestinationRegion ?? set.DestinationRegion, set.SetId);
+                SnapshotCopier.RequireDestination(string.IsNullOrEmpty(set.Region) ? ResolvedContext.Region.Value : set.Region, DestinationRegion ?? set.DestinationRegion, set.SetId);
                 var options = new SnapshotCopyOptions
                 {
                     DestinationRegion = DestinationRegion, KmsKeyId = KmsKeyId, WaitForPendingSource = Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 };
-                var plan = Run((log, ct) => new SnapshotCopier(Session(log)).PlanAsync(set, options, ct));
+                var plan = Run((log, ct) => new SnapshotCopier(SessionFor(log)).PlanAsync(set, options, ct));
                 if (plan.NothingToDo) WriteVerbose(plan.Describe());
                 else if (!ShouldProcess(plan.Describe(), $"Copy set {set.SetId} to {plan.DestinationRegion}?", "Copy-PatternSnapshot")) return;
 
-                var copy = Run((log, ct) => new SnapshotCopier(Session(log)).ExecuteAsync(plan, ct));
+                var copy = Run((log, ct) => new SnapshotCopier(SessionFor(log)).ExecuteAsync(plan, ct));
                 if (Wait && copy.State != SnapshotSetState.Completed) started.Add(copy);
                 else WriteObject(copy);
             }
@@ -106,7 +105,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 {
                     try
                     {
-                        var done = await SnapshotSetWaiter.WaitAsync(Session(log).InRegion(copy.Region), copy.SetId, timeout, i + 1,
+                        var done = await SnapshotSetWaiter.WaitAsync(SessionFor(log).InRegion(copy.Region), copy.SetId, timeout, i + 1,
                             $"Copying {copy.SourceSetId} to {copy.Region}", ct).ConfigureAwait(false);
                         pump.Post(c => c.WriteObject(done));
                     }
@@ -120,19 +119,6 @@ namespace CloudDesignPatterns.Commands.Snapshot
             });
         }
 
-        /// <summary>
-        /// A session whose messages go to the current Run's pump. The context (credentials, region, endpoint) is resolved
-        /// and validated once, on the pipeline thread's first use; EC2 clients are cached, so a session per Run is cheap.
-        /// </summary>
-        private Ec2Session Session(IOperationLog log)
-        {
-            if (context == null) throw new InvalidOperationException("OpenContext must run first.");
-            return new Ec2Session(context, log);
-        }
-
-        protected override void BeginProcessing()
-        {
-            context = RunOrThrow(async (log, ct) => (await OpenEc2Async(log, ct).ConfigureAwait(false)).Context);
-        }
+        protected override void BeginProcessing() => ResolveContextOnce();
     }
 }

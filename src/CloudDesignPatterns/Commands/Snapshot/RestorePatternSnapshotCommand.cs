@@ -26,7 +26,6 @@ namespace CloudDesignPatterns.Commands.Snapshot
     {
         private const string InputObjectSet = "InputObject";
         private const string SetIdSet = "SetId";
-        private AwsContext? context;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
         public SnapshotSet[] InputObject { get; set; } = new SnapshotSet[0];
@@ -73,7 +72,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                         "-InstanceId attaches restored volumes to an existing instance; -SubnetId, -InstanceType and -SecurityGroupId launch a new one from an image set. Give one or the other.");
             }
             catch (PatternException error) { ThrowPatternError(error, InstanceId); }
-            context = RunOrThrow(async (log, ct) => (await OpenEc2Async(log, ct).ConfigureAwait(false)).Context);
+            ResolveContextOnce();
         }
 
         protected override void ProcessRecord()
@@ -91,7 +90,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 catch (PatternException error) { ThrowPatternError(error, id); }
             }
             // The restorer reads each set afresh in its region; the id and region are all it needs.
-            return SetId.Select(id => new SnapshotSet { SetId = id, Region = context!.Region.Value });
+            return SetId.Select(id => new SnapshotSet { SetId = id, Region = ResolvedContext.Region.Value });
         }
 
         private void RestoreOne(SnapshotSet set)
@@ -103,9 +102,9 @@ namespace CloudDesignPatterns.Commands.Snapshot
             };
             try
             {
-                var plan = Run((log, ct) => new SnapshotRestorer(Session(log)).PlanAsync(set, options, ct));
+                var plan = Run((log, ct) => new SnapshotRestorer(SessionFor(log)).PlanAsync(set, options, ct));
                 if (!ShouldProcess(plan.Describe(), $"Restore set {set.SetId}?", "Restore-PatternSnapshot")) return;
-                var outcome = Run((log, ct) => new SnapshotRestorer(Session(log)).ExecuteAsync(plan, options, ct));
+                var outcome = Run((log, ct) => new SnapshotRestorer(SessionFor(log)).ExecuteAsync(plan, options, ct));
                 if (outcome.Result != null) WriteObject(outcome.Result);
                 foreach (var error in outcome.Errors) WritePatternError(error, set);
             }
@@ -115,7 +114,5 @@ namespace CloudDesignPatterns.Commands.Snapshot
             }
         }
 
-        /// <summary>A session whose messages go to the current Run's pump; the context was resolved once in BeginProcessing.</summary>
-        private Ec2Session Session(IOperationLog log) => new Ec2Session(context ?? throw new InvalidOperationException("No context."), log);
     }
 }
