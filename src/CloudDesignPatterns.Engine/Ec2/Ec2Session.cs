@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Diagnostics;
+using CloudDesignPatterns.Engine.Ec2.Query;
 
 namespace CloudDesignPatterns.Engine.Ec2
 {
@@ -34,5 +36,17 @@ namespace CloudDesignPatterns.Engine.Ec2
         /// <param name="idempotent">True for reads and for writes that are safe to repeat; false for creates.</param>
         internal Task<T> CallAsync<T>(string action, string target, bool idempotent, Func<AmazonEC2Client, CancellationToken, Task<T>> call, CancellationToken cancel)
             => Runner.RunAsync("ec2:" + action, target, idempotent, ct => call(client, ct), cancel);
+
+        /// <summary>
+        /// A read sent without the SDK (<see cref="Ec2QueryCall"/>) to the endpoint the SDK client would use, through the
+        /// same runner: for describes too large for the SDK's unmarshaller.
+        /// </summary>
+        internal Task<T> QueryAsync<T>(string action, string target, IEnumerable<KeyValuePair<string, string>> parameters, Func<Ec2XmlScanner, T> parse, CancellationToken cancel)
+            => Runner.RunAsync("ec2:" + action, target, true,
+                ct => Ec2QueryCall.SendAsync(Endpoint, Region, Context.Credentials, action, parameters, parse, ct), cancel);
+
+        /// <summary>The EC2 endpoint the SDK resolves for this region and configuration (an override, FIPS, a partition…).</summary>
+        private Uri Endpoint => endpoint ??= new Uri(client.DetermineServiceOperationEndpoint(new Amazon.EC2.Model.DescribeSnapshotsRequest()).URL);
+        private Uri? endpoint;
     }
 }

@@ -22,67 +22,105 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 if (!bySet.TryGetValue(setId, out var list)) bySet[setId] = list = new List<Snapshot>();
                 list.Add(snapshot);
             }
-            var imagesBySet = images
-                .Select(i => (SetId: SnapshotTags.Get(i.Tags, ManagedTags.SetIdKey), Image: i))
-                .Where(x => x.SetId != null)
-                .GroupBy(x => x.SetId!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Image, StringComparer.Ordinal);
+            var imagesBySet = new Dictionary<string, Image>(StringComparer.Ordinal);
+            foreach (var image in images)
+            {
+                var setId = SnapshotTags.Get(image.Tags, ManagedTags.SetIdKey);
+                if (setId != null && !imagesBySet.ContainsKey(setId)) imagesBySet[setId] = image;
+            }
 
             var sets = new List<SnapshotSet>(bySet.Count + imagesBySet.Count);
-            foreach (var setId in bySet.Keys.Union(imagesBySet.Keys))
-            {
-                bySet.TryGetValue(setId, out var members);
-                imagesBySet.TryGetValue(setId, out var image);
-                sets.Add(Build(setId, members ?? new List<Snapshot>(), image, region));
-            }
+            foreach (var pair in bySet)
+                sets.Add(Build(pair.Key, pair.Value, imagesBySet.TryGetValue(pair.Key, out var image) ? image : null, region));
+            foreach (var pair in imagesBySet)
+                if (!bySet.ContainsKey(pair.Key)) sets.Add(Build(pair.Key, new List<Snapshot>(), pair.Value, region));
             if (includeUnmanaged)
                 sets.AddRange(unmanaged.Select(s => Unmanaged(s, region)));
             sets.Sort((a, b) => b.CreatedAt.CompareTo(a.CreatedAt));
             return sets;
         }
 
+        // Written without LINQ on purpose: a rotation assembles 100,000 sets, and the per-set allocations of
+        // OrderBy/Concat/Min were half a second of it.
         private static SnapshotSet Build(string setId, List<Snapshot> members, Image? image, string region)
         {
-            var tags = image?.Tags ?? members.FirstOrDefault()?.Tags;
-            var devices = SnapshotTags.ParseDevices(SnapshotTags.Get(tags, SnapshotTags.DevicesKey));
+            var tags = SetTagValues.From(image?.Tags ?? (members.Count > 0 ? members[0].Tags : null));
+            var devices = tags.Devices == null ? null : SnapshotTags.ParseDevices(tags.Devices);
             if (image?.BlockDeviceMappings != null)
-                foreach (var mapping in image.BlockDeviceMappings.Where(m => m.Ebs?.SnapshotId != null))
+                foreach (var mapping in image.BlockDeviceMappings)
                 {
-                    var snapshot = members.FirstOrDefault(s => s.SnapshotId == mapping.Ebs.SnapshotId);
+                    if (mapping.Ebs?.SnapshotId == null) continue;
+                    var snapshot = members.Find(s => s.SnapshotId == mapping.Ebs.SnapshotId);
+                    devices ??= new Dictionary<string, string>(StringComparer.Ordinal);
                     if (snapshot?.VolumeId != null && !devices.ContainsKey(snapshot.VolumeId)) devices[snapshot.VolumeId] = mapping.DeviceName;
                 }
-            var infos = members
-                .Select(s => new SnapshotInfo
+            var infos = new SnapshotInfo[members.Count];
+            var created = DateTime.MaxValue;
+            for (var i = 0; i < members.Count; i++)
+            {
+                var s = members[i];
+                infos[i] = new SnapshotInfo
                 {
                     VolumeId = s.VolumeId ?? "",
                     SnapshotId = s.SnapshotId,
-                    DeviceName = s.VolumeId != null && devices.TryGetValue(s.VolumeId, out var device) ? device : SnapshotTags.Get(s.Tags, SnapshotTags.DeviceKey),
+                    DeviceName = s.VolumeId != null && devices != null && devices.TryGetValue(s.VolumeId, out var device) ? device : SnapshotTags.Get(s.Tags, SnapshotTags.DeviceKey),
                     SizeGiB = s.VolumeSize ?? 0,
                     State = s.State?.Value ?? "",
                     Progress = ParseProgress(s.Progress),
-                })
-                .OrderBy(i => i.DeviceName ?? "~", StringComparer.Ordinal).ThenBy(i => i.SnapshotId, StringComparer.Ordinal)
-                .ToArray();
-            var created = members.Select(s => s.StartTime).Where(t => t.HasValue).Select(t => t!.Value.ToUniversalTime())
-                .Concat(image?.CreationDate != null && DateTime.TryParse(image.CreationDate, null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var c) ? new[] { c } : new DateTime[0])
-                .DefaultIfEmpty(DateTime.MinValue).Min();
+                };
+                if (s.StartTime.HasValue && s.StartTime.Value.ToUniversalTime() < created) created = s.StartTime.Value.ToUniversalTime();
+            }
+            if (infos.Length > 1) Array.Sort(infos, ByDeviceThenId);
+            if (image?.CreationDate != null && DateTime.TryParse(image.CreationDate, null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var imageCreated) && imageCreated < created)
+                created = imageCreated;
             return new SnapshotSet
             {
                 SetId = setId,
-                InstanceId = SnapshotTags.Get(tags, ManagedTags.SourceInstanceKey) ?? "",
+                InstanceId = tags.SourceInstance ?? "",
                 Region = region,
-                Policy = SnapshotTags.Get(tags, ManagedTags.PolicyKey) ?? "",
+                Policy = tags.Policy ?? "",
                 Kind = image != null ? SnapshotSetKind.Image : SnapshotSetKind.Snapshots,
                 ImageId = image?.ImageId,
-                Name = image?.Name ?? SnapshotTags.Get(tags, "Name"),
+                Name = image?.Name ?? tags.Name,
                 Snapshots = infos,
-                CreatedAt = created,
+                CreatedAt = created == DateTime.MaxValue ? DateTime.MinValue : created,
                 State = StateOf(infos, image),
-                Managed = SnapshotTags.Get(tags, ManagedTags.ManagedByKey) == ManagedTags.ManagedByValue,
-                DestinationRegion = SnapshotTags.Get(tags, SnapshotTags.DestinationRegionKey),
-                SourceRegion = SnapshotTags.Get(tags, ManagedTags.SourceRegionKey),
-                SourceSetId = SnapshotTags.Get(tags, ManagedTags.SourceSetKey),
+                Managed = tags.ManagedBy == ManagedTags.ManagedByValue,
+                DestinationRegion = tags.DestinationRegion,
+                SourceRegion = tags.SourceRegion,
+                SourceSetId = tags.SourceSet,
             };
+        }
+
+        private static int ByDeviceThenId(SnapshotInfo a, SnapshotInfo b)
+        {
+            var byDevice = string.CompareOrdinal(a.DeviceName ?? "~", b.DeviceName ?? "~");
+            return byDevice != 0 ? byDevice : string.CompareOrdinal(a.SnapshotId, b.SnapshotId);
+        }
+
+        /// <summary>The tags a set is rebuilt from, picked out in one pass over the tag list.</summary>
+        private struct SetTagValues
+        {
+            public string? Name, ManagedBy, Policy, SourceInstance, Devices, DestinationRegion, SourceRegion, SourceSet;
+
+            public static SetTagValues From(List<Tag>? tags)
+            {
+                var values = new SetTagValues();
+                if (tags == null) return values;
+                foreach (var tag in tags)
+                    switch (tag.Key)
+                    {
+                        case "Name": values.Name ??= tag.Value; break;
+                        case ManagedTags.ManagedByKey: values.ManagedBy ??= tag.Value; break;
+                        case ManagedTags.PolicyKey: values.Policy ??= tag.Value; break;
+                        case ManagedTags.SourceInstanceKey: values.SourceInstance ??= tag.Value; break;
+                        case SnapshotTags.DevicesKey: values.Devices ??= tag.Value; break;
+                        case SnapshotTags.DestinationRegionKey: values.DestinationRegion ??= tag.Value; break;
+                        case ManagedTags.SourceRegionKey: values.SourceRegion ??= tag.Value; break;
+                        case ManagedTags.SourceSetKey: values.SourceSet ??= tag.Value; break;
+                    }
+                return values;
+            }
         }
 
         private static SnapshotSet Unmanaged(Snapshot s, string region) => new SnapshotSet

@@ -18,6 +18,9 @@ namespace CloudDesignPatterns.Sandbox.Contracts
 
         public static SandboxResponse Xml(int status, string xml) => Text(status, xml, "text/xml;charset=UTF-8");
 
+        public static SandboxResponse Xml(int status, byte[] utf8Xml)
+            => new SandboxResponse { StatusCode = status, ContentType = "text/xml;charset=UTF-8", Body = utf8Xml };
+
         public static SandboxResponse Json(int status, string json) => Text(status, json, "application/json");
     }
 }

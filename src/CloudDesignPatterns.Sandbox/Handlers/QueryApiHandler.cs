@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Text;
 using System.Threading.Tasks;
 using CloudDesignPatterns.Model;
 using CloudDesignPatterns.Sandbox.Contracts;
@@ -75,7 +76,7 @@ namespace CloudDesignPatterns.Sandbox.Handlers
             try
             {
                 var body = service == "sts"
-                    ? StsActions.Execute(action, principal, requestId)
+                    ? Encoding.UTF8.GetBytes(StsActions.Execute(action, principal, requestId))
                     : _state.Ec2.Execute(new Ec2Call(action, parameters, scope.Region,
                         new CallerIdentity(principal.AccessKeyId, principal.Arn, principal.Account, principal.UserId),
                         new PolicyRequestAuthorizer(principal, scope.Region, _state.PolicyDecider)));

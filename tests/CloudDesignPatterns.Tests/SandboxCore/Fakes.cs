@@ -17,7 +17,9 @@ namespace CloudDesignPatterns.Tests.SandboxCore
         public const string Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
         public ConcurrentQueue<Ec2Call> Executed { get; } = new ConcurrentQueue<Ec2Call>();
 
-        public string Execute(Ec2Call call)
+        public byte[] Execute(Ec2Call call) => System.Text.Encoding.UTF8.GetBytes(Answer(call));
+
+        private string Answer(Ec2Call call)
         {
             var resource = call.Parameters.TryGetValue("InstanceId.1", out var id)
                 ? $"arn:aws:ec2:{call.Region}:{call.Caller.Account}:instance/{id}"

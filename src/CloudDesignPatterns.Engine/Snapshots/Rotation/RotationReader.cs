@@ -34,7 +34,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 snapshots.AddRange(await SnapshotSetReader.DescribeSnapshotsAsync(ec2, filters, cancel).ConfigureAwait(false));
             var images = await SnapshotSetReader.DescribeImagesAsync(ec2, new List<Filter>(), cancel).ConfigureAwait(false);
 
-            var distinct = snapshots.GroupBy(s => s.SnapshotId, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            // Filter batches can overlap (a set named twice); keep the first of each snapshot.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var distinct = snapshots.FindAll(s => seen.Add(s.SnapshotId));
             var managedImages = images.Where(i => SnapshotTags.Get(i.Tags, ManagedTags.SetIdKey) != null);
             var sets = SnapshotSetAssembler.Assemble(distinct, managedImages, ec2.Region, includeUnmanaged: false);
             return new Result(sets.Where(s => InScope(s, scope)).ToList(), RotationGuards.From(distinct, images));

@@ -103,7 +103,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var images = Lookup.RequestedOrAll(IdKind.Image, ctx.Region.Images, ctx.P.List("ImageId"));
             Ec2ActionPolicy.Describe(ctx.Auth);
             var owners = ctx.P.List("Owner");
-            var owned = owners.Count == 0 ? images : images.Where(i => owners.Any(o => SnapshotHandlers.Owns(ctx, o, i.OwnerId, i.OwnerAlias))).ToList();
+            var owned = owners.Count == 0 ? images : images.Where(i => owners.Any(o => SnapshotHandlers.Owns(ctx, o, i.OwnerId, i.OwnerAlias))); // lazy: only the first page runs the query
             var (page, next) = Paging.Take(() => ctx.Filters().Apply(owned, Spec(ctx)), ctx.P);
             yield return Set("imagesSet", page, i => ImageXml.Fields(i, ctx.Now));
             yield return Opt("nextToken", next);

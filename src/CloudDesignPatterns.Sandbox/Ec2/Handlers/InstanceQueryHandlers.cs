@@ -51,7 +51,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
         }
 
         /// <summary>Groups instances by reservation, keeping first-seen order.</summary>
-        public static System.Xml.Linq.XElement Reservations(string element, Ec2Context ctx, IEnumerable<InstanceRecord> instances) =>
+        public static Ec2Element Reservations(string element, Ec2Context ctx, IEnumerable<InstanceRecord> instances) =>
             Set(element, instances.GroupBy(i => i.ReservationId), g => ReservationFields(ctx, g.Key, g));
 
         public static object?[] ReservationFields(Ec2Context ctx, string reservationId, IEnumerable<InstanceRecord> instances) => new object?[]

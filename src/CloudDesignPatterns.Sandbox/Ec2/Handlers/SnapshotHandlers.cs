@@ -92,7 +92,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var snapshots = Lookup.RequestedOrAll(IdKind.Snapshot, ctx.Region.Snapshots, ids);
             Ec2ActionPolicy.Describe(ctx.Auth);
             var owners = ctx.P.List("Owner");
-            var owned = owners.Count == 0 ? snapshots : snapshots.Where(s => owners.Any(o => Owns(ctx, o, s.OwnerId, s.OwnerAlias))).ToList();
+            var owned = owners.Count == 0 ? snapshots : snapshots.Where(s => owners.Any(o => Owns(ctx, o, s.OwnerId, s.OwnerAlias))); // lazy: only the first page runs the query
             var (page, next) = Paging.Take(() => ctx.Filters().Apply(owned, Spec(ctx)), ctx.P);
             yield return Set("snapshotSet", page, s => StorageXml.Snapshot(s, ctx.Now));
             yield return Opt("nextToken", next);

@@ -1,4 +1,5 @@
 using System.Linq;
+using CloudDesignPatterns.Sandbox.Ec2.Protocol;
 using CloudDesignPatterns.Sandbox.Ec2.State;
 using static CloudDesignPatterns.Sandbox.Ec2.Protocol.Ec2Xml;
 
@@ -52,7 +53,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
         };
 
         /// <summary>Regroups flat rules into IpPermission items, one per protocol + port range, as AWS answers.</summary>
-        public static System.Xml.Linq.XElement Permissions(string name, System.Collections.Generic.IEnumerable<PermissionRule> rules, string account) =>
+        public static Ec2Element Permissions(string name, System.Collections.Generic.IEnumerable<PermissionRule> rules, string account) =>
             Set(name, rules.GroupBy(r => (r.Protocol, r.FromPort, r.ToPort)), grp => new object?[]
             {
                 E("ipProtocol", grp.Key.Protocol),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CloudDesignPatterns.Sandbox.Ec2.Protocol;
 using CloudDesignPatterns.Sandbox.Ec2.State;
 using static CloudDesignPatterns.Sandbox.Ec2.Protocol.Ec2Xml;
 
@@ -100,7 +101,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
                 E("groupName", region.SecurityGroups.TryGetValue(id, out var g) ? g.GroupName : ""),
             });
 
-        public static System.Xml.Linq.XElement State(string element, string state) =>
+        public static Ec2Element State(string element, string state) =>
             E(element, E("code", Int(InstanceStates.Code(state))), E("name", state));
 
         /// <summary>InstanceStateChange (an item of Start/Stop/TerminateInstances' instancesSet).</summary>

@@ -1,0 +1,108 @@
+using System;
+using System.Buffers;
+using System.Text;
+
+namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
+{
+    /// <summary>
+    /// A growable UTF-8 buffer for EC2 response XML: tags from element names, text escaped the way XmlWriter escapes
+    /// it (&amp;, &lt;, &gt;, and a carriage return as &amp;#xD; so it survives the parser's newline normalisation).
+    /// Growth uses pooled arrays: a megabyte page would otherwise leave four large-object-heap arrays behind per call.
+    /// </summary>
+    internal sealed class Utf8XmlBuffer : IDisposable
+    {
+        private byte[] buffer;
+        private int length;
+
+        public Utf8XmlBuffer(int capacity = 4096) { buffer = ArrayPool<byte>.Shared.Rent(capacity); }
+
+        public int Length => length;
+
+        public byte[] ToArray()
+        {
+            var bytes = new byte[length];
+            Buffer.BlockCopy(buffer, 0, bytes, 0, length);
+            return bytes;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = Array.Empty<byte>();
+            length = 0;
+        }
+
+        public void Raw(string ascii)
+        {
+            Ensure(ascii.Length);
+            for (var i = 0; i < ascii.Length; i++) buffer[length++] = (byte)ascii[i];
+        }
+
+        public void StartElement(string name) { Byte((byte)'<'); Raw(name); Byte((byte)'>'); }
+
+        public void EndElement(string name) { Byte((byte)'<'); Byte((byte)'/'); Raw(name); Byte((byte)'>'); }
+
+        public void EmptyElement(string name) { Byte((byte)'<'); Raw(name); Raw(" />"); }
+
+        public void Text(string text)
+        {
+            if (text.IndexOfAny(Special) < 0 && !HasControl(text)) { Utf8(text, 0, text.Length); return; }
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var escape = Escape(text[i]);
+                if (escape == null) continue;
+                Utf8(text, start, i - start);
+                Raw(escape);
+                start = i + 1;
+            }
+            Utf8(text, start, text.Length - start);
+        }
+
+        private static readonly char[] Special = { '&', '<', '>', '\r' };
+
+        private static bool HasControl(string text)
+        {
+            foreach (var c in text)
+                if (c < 0x20 && c != '\t' && c != '\n') return true;
+            return false;
+        }
+
+        private static string? Escape(char c)
+        {
+            switch (c)
+            {
+                case '&': return "&amp;";
+                case '<': return "&lt;";
+                case '>': return "&gt;";
+                case '\r': return "&#xD;";
+                default:
+                    if (c < 0x20 && c != '\t' && c != '\n')
+                        throw new ArgumentException($"'\\u{(int)c:x4}' cannot be written in XML text.");
+                    return null;
+            }
+        }
+
+        private void Utf8(string text, int start, int count)
+        {
+            if (count == 0) return;
+            Ensure(Encoding.UTF8.GetMaxByteCount(count));
+            length += Encoding.UTF8.GetBytes(text, start, count, buffer, length);
+        }
+
+        private void Byte(byte b)
+        {
+            Ensure(1);
+            buffer[length++] = b;
+        }
+
+        private void Ensure(int more)
+        {
+            if (length + more <= buffer.Length) return;
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + more));
+            Buffer.BlockCopy(buffer, 0, larger, 0, length);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+    }
+}

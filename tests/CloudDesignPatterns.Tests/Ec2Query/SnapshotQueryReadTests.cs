@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Snapshots;
+using CloudDesignPatterns.Sandbox.Faults;
+using CloudDesignPatterns.Tests.SnapshotRotation;
+
+namespace CloudDesignPatterns.Tests.Ec2Query
+{
+    /// <summary>DescribeSnapshots read without the SDK, against the sandbox: same answer as the SDK, paging, retries, errors.</summary>
+    public sealed class SnapshotQueryReadTests : IDisposable
+    {
+        private readonly RotationSandbox sandbox = new RotationSandbox();
+
+        public void Dispose() => sandbox.Dispose();
+
+        private static List<Filter> Managed() => new List<Filter> { new Filter("tag-key", new List<string> { "cdp:snapshot:set-id" }) };
+
+        [Fact]
+        public async Task Every_page_reads_the_same_snapshots_the_SDK_unmarshaller_reads()
+        {
+            sandbox.Host.Ec2.SeedManagedFleet(sandbox.Host.Region, 3, 900, "nightly", DateTime.UtcNow.AddHours(-1)); // 2,700: three pages
+            sandbox.SeedSet(daysAgo: 1, pending: true, extraTags: new Dictionary<string, string> { ["Owner"] = "ops & <dba>" });
+            var before = sandbox.Host.Control.GetCalls().Count;
+
+            var ours = await SnapshotSetReader.DescribeSnapshotsAsync(sandbox.Session, Managed(), CancellationToken.None);
+
+            var calls = sandbox.Host.Control.GetCalls().Skip(before).ToList();
+            Assert.Equal(3, calls.Count);
+            Assert.All(calls, c => Assert.Equal(("DescribeSnapshots", "Success"), (c.Action, c.Outcome)));
+            Assert.Equal(new[] { false, true, true }, calls.Select(c => c.Parameters.ContainsKey("NextToken")));
+            Assert.All(calls, c => Assert.Equal("1000", c.Parameters["MaxResults"]));
+
+            var sdk = await SdkDescribeAllAsync();
+            Assert.Equal(2701, ours.Count);
+            Assert.Equal(sdk.Count, ours.Count);
+            var byId = sdk.ToDictionary(s => s.SnapshotId);
+            foreach (var s in ours)
+            {
+                var expected = byId[s.SnapshotId];
+                Assert.Equal((expected.VolumeId, expected.State, expected.Progress, expected.VolumeSize, expected.OwnerId, expected.Description, expected.Encrypted),
+                             (s.VolumeId, s.State, s.Progress, s.VolumeSize, s.OwnerId, s.Description, s.Encrypted));
+                Assert.Equal(expected.StartTime!.Value.ToUniversalTime(), s.StartTime!.Value.ToUniversalTime());
+                Assert.Equal(expected.Tags.Select(t => (t.Key, t.Value)), s.Tags.Select(t => (t.Key, t.Value)));
+            }
+            Assert.Contains(ours, s => s.State == SnapshotState.Pending && s.Tags.Any(t => t.Value == "ops & <dba>"));
+        }
+
+        [Fact]
+        public async Task A_server_error_on_a_page_is_retried_by_the_call_runner()
+        {
+            sandbox.SeedSet(daysAgo: 1);
+            sandbox.Host.Control.SetFaults(new FaultSettings { ServerErrors = new ServerErrorFault { Count = 1, Action = "DescribeSnapshots", StatusCode = 503 } });
+            var before = sandbox.Host.Control.GetCalls().Count;
+
+            var ours = await SnapshotSetReader.DescribeSnapshotsAsync(sandbox.Session, Managed(), CancellationToken.None);
+
+            Assert.Single(ours);
+            Assert.Equal(new[] { "Unavailable", "Success" }, sandbox.Host.Control.GetCalls().Skip(before).Select(c => c.Outcome));
+            Assert.Equal(1, sandbox.Session.Runner.RetriedAttempts);
+        }
+
+        [Fact]
+        public async Task An_EC2_error_answer_carries_its_code_and_category()
+        {
+            var filters = new List<Filter> { new Filter("no-such-filter", new List<string> { "x" }) };
+
+            var error = await Assert.ThrowsAsync<PatternException>(() => SnapshotSetReader.DescribeSnapshotsAsync(sandbox.Session, filters, CancellationToken.None));
+
+            Assert.Equal("InvalidParameterValue", error.AwsErrorCode);
+            Assert.Equal("AwsCallFailed.InvalidParameterValue", error.ErrorId);
+            Assert.Equal(PatternErrorCategory.InvalidArgument, error.Category);
+            Assert.Contains("no-such-filter", error.Message);
+        }
+
+        private async Task<List<Snapshot>> SdkDescribeAllAsync()
+        {
+            using var client = new AmazonEC2Client(new BasicAWSCredentials("AKIDROTATIONTEST", "x"),
+                new AmazonEC2Config { ServiceURL = sandbox.Host.Endpoint.ToString(), AuthenticationRegion = sandbox.Host.Region });
+            var all = new List<Snapshot>();
+            string? next = null;
+            do
+            {
+                var page = await client.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { OwnerIds = new List<string> { "self" }, Filters = Managed(), MaxResults = 1000, NextToken = next });
+                all.AddRange(page.Snapshots);
+                next = page.NextToken;
+            } while (!string.IsNullOrEmpty(next));
+            return all;
+        }
+    }
+}
