@@ -28,9 +28,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// <summary>Moves into the document's root element; false for a document without one.</summary>
         public bool ReadRoot() => NextChild();
 
-        /// <summary>The current element's name, for messages.</summary>
-        public string Name => Encoding.UTF8.GetString(data, nameStart, nameLength);
-
         public bool NameIs(byte[] utf8Name)
             => new ReadOnlySpan<byte>(data, nameStart, nameLength).SequenceEqual(utf8Name);
 

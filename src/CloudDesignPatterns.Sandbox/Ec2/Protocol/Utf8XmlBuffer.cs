@@ -16,8 +16,6 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
 
         public Utf8XmlBuffer(int capacity = 4096) { buffer = ArrayPool<byte>.Shared.Rent(capacity); }
 
-        public int Length => length;
-
         public byte[] ToArray()
         {
             var bytes = new byte[length];

@@ -4,7 +4,7 @@ using System.IO;
 namespace CloudDesignPatterns.Tests.Signing
 {
     /// <summary>Finds the AWS signing test suite (and other reference data), which live in the shared folder next to the repository.</summary>
-    internal static class SigningSuiteLocator
+    internal static class SharedFolderLocator
     {
         private const string SuiteRelativePath = "shared/testdata/aws-signing-test-suite/v4";
 
