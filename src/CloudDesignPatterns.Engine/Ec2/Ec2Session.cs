@@ -39,11 +39,11 @@ namespace CloudDesignPatterns.Engine.Ec2
 
         /// <summary>
         /// A read sent without the SDK (<see cref="Ec2QueryCall"/>) to the endpoint the SDK client would use, through the
-        /// same runner: for describes too large for the SDK's unmarshaller.
+        /// same runner: for describes too large for the SDK's unmarshaller. The caller parses and disposes the answer.
         /// </summary>
-        internal Task<T> QueryAsync<T>(string action, string target, IEnumerable<KeyValuePair<string, string>> parameters, Func<Ec2XmlScanner, T> parse, CancellationToken cancel)
+        internal Task<Ec2QueryResponse> QueryAsync(string action, string target, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancel)
             => Runner.RunAsync("ec2:" + action, target, true,
-                ct => Ec2QueryCall.SendAsync(Endpoint, Region, Context.Credentials, action, parameters, parse, ct), cancel);
+                ct => Ec2QueryCall.FetchAsync(Endpoint, Region, Context.Credentials, action, parameters, ct), cancel);
 
         /// <summary>The EC2 endpoint the SDK resolves for this region and configuration (an override, FIPS, a partition…).</summary>
         private Uri Endpoint => endpoint ??= new Uri(client.DetermineServiceOperationEndpoint(new Amazon.EC2.Model.DescribeSnapshotsRequest()).URL);

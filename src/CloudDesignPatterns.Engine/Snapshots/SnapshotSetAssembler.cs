@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Tagging;
@@ -8,89 +9,157 @@ using SnapshotInfo = CloudDesignPatterns.Model.Snapshots.SnapshotInfo;
 
 namespace CloudDesignPatterns.Engine.Snapshots
 {
-    /// <summary>Pure: groups described snapshots and images into sets by their set-id tag, newest first.</summary>
-    public static class SnapshotSetAssembler
+    /// <summary>
+    /// Pure: groups described snapshots and images into sets by their set-id tag, newest first. Snapshots are added one
+    /// at a time as the pages are read, straight into the set they belong to, so nothing per snapshot outlives its page
+    /// but the set's own objects: a rotation reads 100,000 snapshots, and holding them all until the last page (then
+    /// copying them into sets) was half a second of garbage collection. Images come last (<see cref="Finish"/>).
+    /// A snapshot seen twice (overlapping filter batches) counts once.
+    /// </summary>
+    public sealed class SnapshotSetAssembler
     {
+        private readonly string region;
+        private readonly bool includeUnmanaged;
+        private readonly Dictionary<string, SnapshotSet> bySet = new Dictionary<string, SnapshotSet>(StringComparer.Ordinal);
+        private readonly Dictionary<string, SnapshotSet> unmanaged = new Dictionary<string, SnapshotSet>(StringComparer.Ordinal);
+        // The device map tag is the same for every set of an instance: each distinct value is parsed once.
+        private readonly Dictionary<string, Dictionary<string, string>> deviceMaps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> foreignOwned = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        internal SnapshotSetAssembler(string region, bool includeUnmanaged)
+        {
+            this.region = region;
+            this.includeUnmanaged = includeUnmanaged;
+        }
+
         public static List<SnapshotSet> Assemble(IEnumerable<Snapshot> snapshots, IEnumerable<Image> images, string region, bool includeUnmanaged)
         {
-            var bySet = new Dictionary<string, List<Snapshot>>(StringComparer.Ordinal);
-            var unmanaged = new List<Snapshot>();
-            foreach (var snapshot in snapshots)
+            var assembler = new SnapshotSetAssembler(region, includeUnmanaged);
+            foreach (var snapshot in snapshots) assembler.Add(SnapshotFacts.From(snapshot));
+            return assembler.Finish(images);
+        }
+
+        /// <summary>Snapshot id → the aws:backup:* or aws:dlm:* tag key of every snapshot added that carries one.</summary>
+        internal IReadOnlyDictionary<string, string> ForeignOwned => foreignOwned;
+
+        // Written without LINQ on purpose: this runs for each of 100,000 snapshots in a rotation.
+        [System.Runtime.CompilerServices.MethodImpl(Ec2.Query.HotPath.Optimized)]
+        internal void Add(SnapshotFacts s)
+        {
+            if (s.Tags.ForeignOwnerTag != null) foreignOwned[s.SnapshotId] = s.Tags.ForeignOwnerTag;
+            var setId = s.Tags.SetId;
+            if (setId == null)
             {
-                var setId = SnapshotTags.Get(snapshot.Tags, ManagedTags.SetIdKey);
-                if (setId == null) { unmanaged.Add(snapshot); continue; }
-                if (!bySet.TryGetValue(setId, out var list)) bySet[setId] = list = new List<Snapshot>();
-                list.Add(snapshot);
+                if (includeUnmanaged && !unmanaged.ContainsKey(s.SnapshotId)) unmanaged[s.SnapshotId] = Unmanaged(s);
+                return;
             }
+            var info = new SnapshotInfo
+            {
+                VolumeId = s.VolumeId ?? "",
+                SnapshotId = s.SnapshotId,
+                DeviceName = s.VolumeId != null && Devices(s.Tags.Devices) is { } devices && devices.TryGetValue(s.VolumeId, out var device) ? device : s.Tags.Device,
+                SizeGiB = s.SizeGiB,
+                State = s.State,
+                Progress = s.Progress,
+            };
+            if (!bySet.TryGetValue(setId, out var set))
+            {
+                bySet[setId] = set = NewSet(setId, s.Tags);
+                set.Snapshots = new[] { info };
+            }
+            else
+            {
+                foreach (var member in set.Snapshots)
+                    if (member.SnapshotId == s.SnapshotId) return;
+                var grown = new SnapshotInfo[set.Snapshots.Length + 1];
+                Array.Copy(set.Snapshots, grown, set.Snapshots.Length);
+                grown[grown.Length - 1] = info;
+                set.Snapshots = grown;
+            }
+            if (s.StartTime.HasValue && s.StartTime.Value < set.CreatedAt) set.CreatedAt = s.StartTime.Value;
+        }
+
+        /// <summary>Adds the images (an image set takes its tags and devices from its image), settles each set's state and order.</summary>
+        internal List<SnapshotSet> Finish(IEnumerable<Image> images)
+        {
             var imagesBySet = new Dictionary<string, Image>(StringComparer.Ordinal);
             foreach (var image in images)
             {
                 var setId = SnapshotTags.Get(image.Tags, ManagedTags.SetIdKey);
                 if (setId != null && !imagesBySet.ContainsKey(setId)) imagesBySet[setId] = image;
             }
-
-            var sets = new List<SnapshotSet>(bySet.Count + imagesBySet.Count);
-            foreach (var pair in bySet)
-                sets.Add(Build(pair.Key, pair.Value, imagesBySet.TryGetValue(pair.Key, out var image) ? image : null, region));
             foreach (var pair in imagesBySet)
-                if (!bySet.ContainsKey(pair.Key)) sets.Add(Build(pair.Key, new List<Snapshot>(), pair.Value, region));
-            if (includeUnmanaged)
-                sets.AddRange(unmanaged.Select(s => Unmanaged(s, region)));
+            {
+                if (!bySet.TryGetValue(pair.Key, out var set)) bySet[pair.Key] = set = NewSet(pair.Key, SetTagValues.From(pair.Value.Tags));
+                AddImage(set, pair.Value);
+            }
+
+            var sets = new List<SnapshotSet>(bySet.Count + unmanaged.Count);
+            foreach (var set in bySet.Values)
+            {
+                if (set.Snapshots.Length > 1) Array.Sort(set.Snapshots, ByDeviceThenId);
+                set.State = StateOf(set.Snapshots, set.ImageId != null ? imagesBySet[set.SetId] : null);
+                if (set.CreatedAt == DateTime.MaxValue) set.CreatedAt = DateTime.MinValue;
+                sets.Add(set);
+            }
+            sets.AddRange(unmanaged.Values);
             sets.Sort((a, b) => b.CreatedAt.CompareTo(a.CreatedAt));
             return sets;
         }
 
-        // Written without LINQ on purpose: a rotation assembles 100,000 sets, and the per-set allocations of
-        // OrderBy/Concat/Min were half a second of it.
-        private static SnapshotSet Build(string setId, List<Snapshot> members, Image? image, string region)
+        private SnapshotSet NewSet(string setId, SetTagValues tags)
         {
-            var tags = SetTagValues.From(image?.Tags ?? (members.Count > 0 ? members[0].Tags : null));
-            var devices = tags.Devices == null ? null : SnapshotTags.ParseDevices(tags.Devices);
-            if (image?.BlockDeviceMappings != null)
-                foreach (var mapping in image.BlockDeviceMappings)
-                {
-                    if (mapping.Ebs?.SnapshotId == null) continue;
-                    var snapshot = members.Find(s => s.SnapshotId == mapping.Ebs.SnapshotId);
-                    devices ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                    if (snapshot?.VolumeId != null && !devices.ContainsKey(snapshot.VolumeId)) devices[snapshot.VolumeId] = mapping.DeviceName;
-                }
-            var infos = new SnapshotInfo[members.Count];
-            var created = DateTime.MaxValue;
-            for (var i = 0; i < members.Count; i++)
-            {
-                var s = members[i];
-                infos[i] = new SnapshotInfo
-                {
-                    VolumeId = s.VolumeId ?? "",
-                    SnapshotId = s.SnapshotId,
-                    DeviceName = s.VolumeId != null && devices != null && devices.TryGetValue(s.VolumeId, out var device) ? device : SnapshotTags.Get(s.Tags, SnapshotTags.DeviceKey),
-                    SizeGiB = s.VolumeSize ?? 0,
-                    State = s.State?.Value ?? "",
-                    Progress = ParseProgress(s.Progress),
-                };
-                if (s.StartTime.HasValue && s.StartTime.Value.ToUniversalTime() < created) created = s.StartTime.Value.ToUniversalTime();
-            }
-            if (infos.Length > 1) Array.Sort(infos, ByDeviceThenId);
-            if (image?.CreationDate != null && DateTime.TryParse(image.CreationDate, null, System.Globalization.DateTimeStyles.AdjustToUniversal, out var imageCreated) && imageCreated < created)
-                created = imageCreated;
-            return new SnapshotSet
-            {
-                SetId = setId,
-                InstanceId = tags.SourceInstance ?? "",
-                Region = region,
-                Policy = tags.Policy ?? "",
-                Kind = image != null ? SnapshotSetKind.Image : SnapshotSetKind.Snapshots,
-                ImageId = image?.ImageId,
-                Name = image?.Name ?? tags.Name,
-                Snapshots = infos,
-                CreatedAt = created == DateTime.MaxValue ? DateTime.MinValue : created,
-                State = StateOf(infos, image),
-                Managed = tags.ManagedBy == ManagedTags.ManagedByValue,
-                DestinationRegion = tags.DestinationRegion,
-                SourceRegion = tags.SourceRegion,
-                SourceSetId = tags.SourceSet,
-            };
+            var set = new SnapshotSet { SetId = setId, Region = region, CreatedAt = DateTime.MaxValue }; // the earliest member's start time, once one is added
+            ApplyTags(set, tags);
+            return set;
         }
+
+        private static void ApplyTags(SnapshotSet set, SetTagValues tags)
+        {
+            set.InstanceId = tags.SourceInstance ?? "";
+            set.Policy = tags.Policy ?? "";
+            set.Name = tags.Name;
+            set.Managed = tags.ManagedBy == ManagedTags.ManagedByValue;
+            set.DestinationRegion = tags.DestinationRegion;
+            set.SourceRegion = tags.SourceRegion;
+            set.SourceSetId = tags.SourceSet;
+        }
+
+        /// <summary>
+        /// An image set: the image's tags (when it has any) describe the set, its name is the image's, and its block
+        /// device mappings name the devices the tag does not; the set is as old as the image if that is older.
+        /// </summary>
+        private void AddImage(SnapshotSet set, Image image)
+        {
+            var tags = image.Tags != null ? SetTagValues.From(image.Tags) : (SetTagValues?)null;
+            if (tags.HasValue) ApplyTags(set, tags.Value);
+            set.Kind = SnapshotSetKind.Image;
+            set.ImageId = image.ImageId;
+            set.Name = image.Name ?? set.Name;
+            var devices = tags?.Devices != null ? new Dictionary<string, string>(Devices(tags.Value.Devices)!, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var mapping in image.BlockDeviceMappings ?? new List<BlockDeviceMapping>())
+            {
+                var member = mapping.Ebs?.SnapshotId == null ? null : Array.Find(set.Snapshots, s => s.SnapshotId == mapping.Ebs.SnapshotId);
+                if (member != null && member.VolumeId.Length > 0 && !devices.ContainsKey(member.VolumeId)) devices[member.VolumeId] = mapping.DeviceName;
+            }
+            foreach (var member in set.Snapshots)
+                if (devices.TryGetValue(member.VolumeId, out var device)) member.DeviceName = device;
+            if (image.CreationDate != null && DateTime.TryParse(image.CreationDate, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var imageCreated)
+                && imageCreated < set.CreatedAt)
+                set.CreatedAt = imageCreated;
+        }
+
+        private Dictionary<string, string>? Devices(string? tag)
+        {
+            if (tag == null) return null;
+            if (ReferenceEquals(tag, lastDevicesTag)) return lastDevices; // a read shares each value: consecutive sets often carry the same one
+            if (!deviceMaps.TryGetValue(tag, out var map)) deviceMaps[tag] = map = SnapshotTags.ParseDevices(tag);
+            lastDevicesTag = tag;
+            return lastDevices = map;
+        }
+
+        private string? lastDevicesTag;
+        private Dictionary<string, string>? lastDevices;
 
         private static int ByDeviceThenId(SnapshotInfo a, SnapshotInfo b)
         {
@@ -98,57 +167,33 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return byDevice != 0 ? byDevice : string.CompareOrdinal(a.SnapshotId, b.SnapshotId);
         }
 
-        /// <summary>The tags a set is rebuilt from, picked out in one pass over the tag list.</summary>
-        private struct SetTagValues
-        {
-            public string? Name, ManagedBy, Policy, SourceInstance, Devices, DestinationRegion, SourceRegion, SourceSet;
-
-            public static SetTagValues From(List<Tag>? tags)
-            {
-                var values = new SetTagValues();
-                if (tags == null) return values;
-                foreach (var tag in tags)
-                    switch (tag.Key)
-                    {
-                        case "Name": values.Name ??= tag.Value; break;
-                        case ManagedTags.ManagedByKey: values.ManagedBy ??= tag.Value; break;
-                        case ManagedTags.PolicyKey: values.Policy ??= tag.Value; break;
-                        case ManagedTags.SourceInstanceKey: values.SourceInstance ??= tag.Value; break;
-                        case SnapshotTags.DevicesKey: values.Devices ??= tag.Value; break;
-                        case SnapshotTags.DestinationRegionKey: values.DestinationRegion ??= tag.Value; break;
-                        case ManagedTags.SourceRegionKey: values.SourceRegion ??= tag.Value; break;
-                        case ManagedTags.SourceSetKey: values.SourceSet ??= tag.Value; break;
-                    }
-                return values;
-            }
-        }
-
-        private static SnapshotSet Unmanaged(Snapshot s, string region) => new SnapshotSet
+        private SnapshotSet Unmanaged(SnapshotFacts s) => new SnapshotSet
         {
             SetId = s.SnapshotId,
             InstanceId = "",
             Region = region,
             Policy = "",
             Kind = SnapshotSetKind.Snapshots,
-            Name = SnapshotTags.Get(s.Tags, "Name"),
-            Snapshots = new[] { new SnapshotInfo { VolumeId = s.VolumeId ?? "", SnapshotId = s.SnapshotId, SizeGiB = s.VolumeSize ?? 0, State = s.State?.Value ?? "", Progress = ParseProgress(s.Progress) } },
-            CreatedAt = s.StartTime?.ToUniversalTime() ?? DateTime.MinValue,
-            State = StateOf(s.State?.Value),
+            Name = s.Tags.Name,
+            Snapshots = new[] { new SnapshotInfo { VolumeId = s.VolumeId ?? "", SnapshotId = s.SnapshotId, SizeGiB = s.SizeGiB, State = s.State, Progress = s.Progress } },
+            CreatedAt = s.StartTime ?? DateTime.MinValue,
+            State = s.State == "error" ? SnapshotSetState.Failed : s.State == "completed" ? SnapshotSetState.Completed : SnapshotSetState.Pending,
             Managed = false,
         };
 
         internal static SnapshotSetState StateOf(IReadOnlyCollection<SnapshotInfo> snapshots, Image? image)
         {
             var imageState = image?.State?.Value;
-            if (imageState == "failed" || imageState == "error" || snapshots.Any(s => s.State == "error")) return SnapshotSetState.Failed;
-            if (imageState == "pending" || snapshots.Count == 0 && image == null || snapshots.Any(s => s.State != "completed")) return SnapshotSetState.Pending;
+            var anyError = false;
+            var allCompleted = true;
+            foreach (var s in snapshots) // a loop, not two Any() calls: this runs for each of 100,000 sets in a rotation
+            {
+                anyError |= s.State == "error";
+                allCompleted &= s.State == "completed";
+            }
+            if (imageState == "failed" || imageState == "error" || anyError) return SnapshotSetState.Failed;
+            if (imageState == "pending" || snapshots.Count == 0 && image == null || !allCompleted) return SnapshotSetState.Pending;
             return SnapshotSetState.Completed;
         }
-
-        private static SnapshotSetState StateOf(string? state)
-            => state == "error" ? SnapshotSetState.Failed : state == "completed" ? SnapshotSetState.Completed : SnapshotSetState.Pending;
-
-        private static int ParseProgress(string? progress)
-            => int.TryParse((progress ?? "").TrimEnd('%'), out var value) ? value : 0;
     }
 }

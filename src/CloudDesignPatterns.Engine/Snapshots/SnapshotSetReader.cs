@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -21,45 +22,58 @@ namespace CloudDesignPatterns.Engine.Snapshots
 
         public static async Task<List<SnapshotSet>> ListAsync(Ec2Session ec2, SnapshotQuery query, CancellationToken cancel)
         {
-            var snapshots = new List<Snapshot>();
+            var assembler = new SnapshotSetAssembler(ec2.Region, query.IncludeUnmanaged);
             var images = new List<Image>();
             foreach (var filters in FilterBatches(query))
             {
-                snapshots.AddRange(await DescribeSnapshotsAsync(ec2, filters, cancel).ConfigureAwait(false));
+                await DescribeSnapshotFactsAsync(ec2, filters, assembler.Add, cancel).ConfigureAwait(false);
                 if (query.SnapshotsOnly) continue;
                 if (!query.IncludeUnmanaged || query.SetIds != null || query.InstanceIds != null || query.Policy != null)
                     images.AddRange(await DescribeImagesAsync(ec2, filters, cancel).ConfigureAwait(false));
                 else
                     images.AddRange(await DescribeImagesAsync(ec2, ManagedOnly(), cancel).ConfigureAwait(false));
             }
-            var distinctSnapshots = snapshots.GroupBy(s => s.SnapshotId).Select(g => g.First());
-            var distinctImages = images.GroupBy(i => i.ImageId).Select(g => g.First());
-            return SnapshotSetAssembler.Assemble(distinctSnapshots, distinctImages, ec2.Region, query.IncludeUnmanaged);
+            return assembler.Finish(images.GroupBy(i => i.ImageId).Select(g => g.First()));
         }
 
         /// <summary>
-        /// Every page of the account's own snapshots matching <paramref name="filters"/>. Read without the SDK's
-        /// unmarshaller (<see cref="SnapshotPageParser"/>): a rotation reads 100,000 snapshots, which cost the SDK seconds.
+        /// Every page of the account's own snapshots matching <paramref name="filters"/>, each snapshot reduced to what
+        /// sets are built from (<see cref="SnapshotFactsParser"/>) and handed to <paramref name="onSnapshot"/> as it is
+        /// read: a rotation reads 100,000 snapshots, which cost the SDK seconds.
         /// </summary>
+        /// <param name="names">False leaves out the Name tag (a rotation never shows it).</param>
+        /// <returns>How long the read waited for EC2's answers.</returns>
+        internal static Task<TimeSpan> DescribeSnapshotFactsAsync(Ec2Session ec2, List<Filter> filters, Action<SnapshotFacts> onSnapshot, CancellationToken cancel, bool names = true)
+        {
+            var parser = new SnapshotFactsParser(onSnapshot, names);
+            return DescribeSnapshotPagesAsync(ec2, filters, parser.Parse, cancel);
+        }
+
+        /// <summary>The same read into the SDK's whole <see cref="Snapshot"/> objects, for callers that need every tag (a copy).</summary>
         internal static async Task<List<Snapshot>> DescribeSnapshotsAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)
         {
             var all = new List<Snapshot>();
             var parser = new SnapshotPageParser();
-            string? next = null;
-            do
-            {
-                var parameters = new List<KeyValuePair<string, string>>
-                {
-                    new KeyValuePair<string, string>("Owner.1", "self"),
-                    new KeyValuePair<string, string>("MaxResults", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                };
-                parameters.AddRange(Ec2QueryCall.Filters(filters));
-                if (next != null) parameters.Add(new KeyValuePair<string, string>("NextToken", next));
-                var page = await ec2.QueryAsync("DescribeSnapshots", Describe(filters), parameters, parser.Parse, cancel).ConfigureAwait(false);
-                all.AddRange(page.Snapshots);
-                next = page.NextToken;
-            } while (next != null);
+            await DescribeSnapshotPagesAsync(ec2, filters, xml => parser.Parse(xml, all), cancel).ConfigureAwait(false);
             return all;
+        }
+
+        private static Task<TimeSpan> DescribeSnapshotPagesAsync(Ec2Session ec2, List<Filter> filters, Func<Ec2XmlScanner, string?> parsePage, CancellationToken cancel)
+        {
+            var target = Describe(filters);
+            return ReadAheadPager.ReadAllAsync((next, ct) => ec2.QueryAsync("DescribeSnapshots", target, PageParameters(filters, next), ct), parsePage, cancel);
+        }
+
+        private static List<KeyValuePair<string, string>> PageParameters(List<Filter> filters, string? nextToken)
+        {
+            var parameters = new List<KeyValuePair<string, string>>
+            {
+                new KeyValuePair<string, string>("Owner.1", "self"),
+                new KeyValuePair<string, string>("MaxResults", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            parameters.AddRange(Ec2QueryCall.Filters(filters));
+            if (nextToken != null) parameters.Add(new KeyValuePair<string, string>("NextToken", nextToken));
+            return parameters;
         }
 
         internal static async Task<List<Image>> DescribeImagesAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)

@@ -20,7 +20,11 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         }
 
         private static (System.Collections.Generic.List<Amazon.EC2.Model.Snapshot> Snapshots, string? NextToken) Parse(string xml)
-            => new SnapshotPageParser().Parse(Scanner(xml));
+        {
+            var snapshots = new System.Collections.Generic.List<Amazon.EC2.Model.Snapshot>();
+            var next = new SnapshotPageParser().Parse(Scanner(xml), snapshots);
+            return (snapshots, next);
+        }
 
         [Fact]
         public void The_recorded_DescribeSnapshots_sample_reads_every_field_including_an_empty_element()

@@ -53,6 +53,46 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         }
 
         [Fact]
+        public async Task The_lean_read_for_sets_holds_what_the_SDK_reads_and_asks_for_each_page_once_in_order()
+        {
+            sandbox.Host.Ec2.SeedManagedFleet(sandbox.Host.Region, 3, 900, "nightly", DateTime.UtcNow.AddHours(-1)); // 2,700: three pages
+            sandbox.SeedSet(daysAgo: 2, pending: true, extraTags: new Dictionary<string, string> { ["aws:backup:source-resource"] = "x", ["Name"] = "n & <m>" });
+            var before = sandbox.Host.Control.GetCalls().Count;
+
+            var facts = await FactsAsync();
+
+            var calls = sandbox.Host.Control.GetCalls().Skip(before).ToList();
+            Assert.Equal(new[] { "DescribeSnapshots", "DescribeSnapshots", "DescribeSnapshots" }, calls.Select(c => c.Action));
+            var tokens = calls.Select(c => c.Parameters.TryGetValue("NextToken", out var t) ? t : null).ToList();
+            Assert.Null(tokens[0]);
+            Assert.Equal(3, tokens.Distinct().Count()); // each page once: the read-ahead never asks for a page twice
+            var sdk = (await SdkDescribeAllAsync()).ToDictionary(s => s.SnapshotId);
+            Assert.Equal(sdk.Count, facts.Count);
+            foreach (var f in facts)
+            {
+                var expected = SnapshotFacts.From(sdk[f.SnapshotId]);
+                Assert.Equal((expected.VolumeId, expected.State, expected.Progress, expected.SizeGiB, expected.StartTime), (f.VolumeId, f.State, f.Progress, f.SizeGiB, f.StartTime));
+                Assert.Equal(expected.Tags, f.Tags);
+            }
+            var pending = Assert.Single(facts, f => f.State == "pending");
+            Assert.Equal(("n & <m>", "aws:backup:source-resource"), (pending.Tags.Name, pending.Tags.ForeignOwnerTag));
+        }
+
+        [Fact]
+        public async Task A_rotation_read_leaves_out_the_names_it_never_shows()
+        {
+            var (setId, _) = sandbox.SeedSet(daysAgo: 1);
+
+            var withNames = await FactsAsync();
+            var without = await FactsAsync(names: false);
+
+            Assert.StartsWith("nightly-i-0a1b2c3d4e5f60101-", Assert.Single(withNames).Tags.Name);
+            var lean = Assert.Single(without);
+            Assert.Null(lean.Tags.Name);
+            Assert.Equal((setId, "nightly", RotationSandbox.Instance), (lean.Tags.SetId, lean.Tags.Policy, lean.Tags.SourceInstance));
+        }
+
+        [Fact]
         public async Task A_server_error_on_a_page_is_retried_by_the_call_runner()
         {
             sandbox.SeedSet(daysAgo: 1);
@@ -77,6 +117,13 @@ namespace CloudDesignPatterns.Tests.Ec2Query
             Assert.Equal("AwsCallFailed.InvalidParameterValue", error.ErrorId);
             Assert.Equal(PatternErrorCategory.InvalidArgument, error.Category);
             Assert.Contains("no-such-filter", error.Message);
+        }
+
+        private async Task<List<SnapshotFacts>> FactsAsync(bool names = true)
+        {
+            var facts = new List<SnapshotFacts>();
+            await SnapshotSetReader.DescribeSnapshotFactsAsync(sandbox.Session, Managed(), facts.Add, CancellationToken.None, names);
+            return facts;
         }
 
         private async Task<List<Snapshot>> SdkDescribeAllAsync()

@@ -115,6 +115,47 @@ namespace CloudDesignPatterns.Tests.SnapshotNew
         }
 
         [Fact]
+        public void MembersArrivingApart_AndASnapshotReadTwice_MakeOneSetWithEachSnapshotOnce()
+        {
+            var a = SetTags("ss-aaaaaaaaaaaaaaaa", devices: "vol-1=xvda,vol-2=xvdf,vol-3=xvdg");
+            var b = SetTags("ss-bbbbbbbbbbbbbbbb", instance: "i-0a1b2c3d4e5f60102");
+            var snapshots = new[]
+            {
+                Snap("snap-3", "vol-3", "completed", T0.AddSeconds(2), a), Snap("snap-b", "vol-9", "completed", T0, b),
+                Snap("snap-1", "vol-1", "completed", T0.AddSeconds(1), a), Snap("snap-b", "vol-9", "completed", T0, b), // overlapping filter batches
+                Snap("snap-2", "vol-2", "pending", T0.AddSeconds(3), a), Snap("snap-1", "vol-1", "completed", T0.AddSeconds(1), a),
+            };
+
+            var sets = Assemble(snapshots);
+
+            var setA = Assert.Single(sets, s => s.SetId == "ss-aaaaaaaaaaaaaaaa");
+            Assert.Equal(new[] { "snap-1", "snap-2", "snap-3" }, setA.Snapshots.Select(s => s.SnapshotId)); // by device
+            Assert.Equal(new[] { "/dev/xvda", "/dev/xvdf", "/dev/xvdg" }, setA.Snapshots.Select(s => s.DeviceName));
+            Assert.Equal(T0.AddSeconds(1), setA.CreatedAt); // the earliest member, whichever came first
+            Assert.Equal(SnapshotSetState.Pending, setA.State);
+            Assert.Equal("snap-b", Assert.Single(Assert.Single(sets, s => s.SetId == "ss-bbbbbbbbbbbbbbbb").Snapshots).SnapshotId);
+        }
+
+        [Fact]
+        public void AnImageWhoseSnapshotsAreNotRead_IsASetOfItsOwn_WithTheImagesTagsAndDate()
+        {
+            var image = new Image
+            {
+                ImageId = "ami-0123456789abcdef1", Name = "nightly-image", State = ImageState.Available, CreationDate = "2026-11-26T20:00:00.000Z",
+                Tags = SetTags("ss-eeeeeeeeeeeeeeee", instance: "i-0a1b2c3d4e5f60109"),
+            };
+
+            var set = Assemble(Enumerable.Empty<Snapshot>(), new[] { image }).Single();
+
+            Assert.Equal(("ss-eeeeeeeeeeeeeeee", "i-0a1b2c3d4e5f60109", "nightly", SnapshotSetKind.Image, "ami-0123456789abcdef1", "nightly-image", Region),
+                (set.SetId, set.InstanceId, set.Policy, set.Kind, set.ImageId, set.Name, set.Region));
+            Assert.Empty(set.Snapshots);
+            Assert.Equal(new DateTime(2026, 11, 26, 20, 0, 0, DateTimeKind.Utc), set.CreatedAt);
+            Assert.Equal(SnapshotSetState.Completed, set.State);
+            Assert.Equal("ap-southeast-1", set.DestinationRegion);
+        }
+
+        [Fact]
         public void ImagesWithoutASetId_AreNotSets()
         {
             var foreign = new Image { ImageId = "ami-0a1b2c3d4e5f60401", Name = "al2023-base", State = ImageState.Available, Tags = new List<Tag>() };

@@ -30,8 +30,9 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         };
         private static readonly SigV4HttpRequestSigner Signer = new SigV4HttpRequestSigner();
 
-        public static async Task<T> SendAsync<T>(Uri endpoint, string region, AWSCredentials credentials, string action,
-            IEnumerable<KeyValuePair<string, string>> parameters, Func<Ec2XmlScanner, T> parse, CancellationToken cancel)
+        /// <summary>The call's successful answer, unparsed, in a pooled buffer; an error answer is thrown as <see cref="AmazonEC2Exception"/>.</summary>
+        public static async Task<Ec2QueryResponse> FetchAsync(Uri endpoint, string region, AWSCredentials credentials, string action,
+            IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancel)
         {
             var keys = await credentials.GetCredentialsAsync().ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
@@ -44,11 +45,8 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
 
             using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel).ConfigureAwait(false);
             var (body, length) = await ReadBodyAsync(response.Content, cancel).ConfigureAwait(false);
-            try
-            {
-                if (!response.IsSuccessStatusCode) throw Ec2QueryErrors.ToException(body, length, response.StatusCode);
-                return parse(new Ec2XmlScanner(body, length));
-            }
+            if (response.IsSuccessStatusCode) return new Ec2QueryResponse(body, length);
+            try { throw Ec2QueryErrors.ToException(body, length, response.StatusCode); }
             finally { ArrayPool<byte>.Shared.Return(body); }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
@@ -28,6 +29,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// <summary>Moves into the document's root element; false for a document without one.</summary>
         public bool ReadRoot() => NextChild();
 
+        [MethodImpl(HotPath.Optimized)]
         public bool NameIs(byte[] utf8Name)
             => new ReadOnlySpan<byte>(data, nameStart, nameLength).SequenceEqual(utf8Name);
 
@@ -35,6 +37,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// From inside an element (or before the root): moves to the next child element and returns true, or consumes
         /// the enclosing element's end tag and returns false. Text between child elements (indentation) is ignored.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool NextChild()
         {
             while (true)
@@ -51,22 +54,37 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>The text of the current element, which must have no child elements; consumes its end tag.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public string ReadText()
+            => TryReadPlain(out var start, out var length) ? Encoding.UTF8.GetString(data, start, length) : ReadMixedText();
+
+        /// <summary>
+        /// The current element's text as a range of the response's bytes, when it is plain (no entity or character
+        /// reference, CR, CDATA or comment: what EC2 writes for ids, states, dates and most tags), consuming the element;
+        /// otherwise false, consuming nothing, and <see cref="ReadText"/> decodes it.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        public bool TryReadPlain(out int start, out int length)
         {
-            if (currentIsEmpty) { currentIsEmpty = false; return ""; }
+            start = pos;
+            length = 0;
+            if (currentIsEmpty) { currentIsEmpty = false; return true; }
             var lt = IndexOf((byte)'<', pos);
-            if (lt < 0) throw Malformed("unterminated element");
-            // The common case: plain text straight up to the end tag.
-            if (At(lt + 1) == '/' && !Contains((byte)'&', pos, lt) && !Contains((byte)'\r', pos, lt))
-            {
-                var plain = Encoding.UTF8.GetString(data, pos, lt - pos);
-                pos = IndexAfter((byte)'>', lt);
-                return plain;
-            }
-            return ReadMixedText();
+            if (lt < 0 || At(lt + 1) != '/' || Contains((byte)'&', pos, lt) || Contains((byte)'\r', pos, lt)) return false;
+            length = lt - pos;
+            pos = IndexAfter((byte)'>', lt);
+            return true;
         }
 
+        /// <summary>The current element's text as the pool's shared string; a plain value seen before allocates nothing.</summary>
+        public string ReadShared(Utf8StringPool pool)
+            => TryReadPlain(out var start, out var length) ? pool.Get(data, start, length) : pool.Get(ReadText());
+
+        /// <summary>The response's bytes, for the ranges <see cref="TryReadPlain"/> gives.</summary>
+        public byte[] Data => data;
+
         /// <summary>Skips the current element with everything inside it.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public void Skip()
         {
             if (currentIsEmpty) { currentIsEmpty = false; return; }
@@ -106,6 +124,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>At '&lt;' + name: records the name, skips the attributes (quoted values may hold '&gt;').</summary>
+        [MethodImpl(HotPath.Optimized)]
         private void ReadStartTag()
         {
             nameStart = pos + 1;
@@ -135,10 +154,13 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             throw Malformed("a DTD, which EC2 never sends");
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsNameEnd(byte b) => b == '>' || b == '/' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
 
+        [MethodImpl(HotPath.Optimized)]
         private int At(int i) => i < end ? data[i] : -1;
 
+        [MethodImpl(HotPath.Optimized)]
         private int IndexOf(byte value, int from)
         {
             var i = new ReadOnlySpan<byte>(data, from, end - from).IndexOf(value);
@@ -152,6 +174,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return from + i;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private int IndexAfter(byte value, int from)
         {
             var i = IndexOf(value, from);
@@ -159,6 +182,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return i + 1;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private bool Contains(byte value, int from, int to) => new ReadOnlySpan<byte>(data, from, to - from).IndexOf(value) >= 0;
 
         private bool StartsWith(int at, string ascii)

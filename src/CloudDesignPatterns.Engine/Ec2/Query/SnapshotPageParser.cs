@@ -8,35 +8,30 @@ using Amazon.EC2.Model;
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
     /// <summary>
-    /// DescribeSnapshots pages into the SDK's <see cref="Snapshot"/> objects, so every reader of snapshots stays as it
-    /// was. Repeated strings (tag keys, the policy, the instance, the owner…) are shared across a whole read: 100,000
-    /// snapshots carry 700,000 tags but only a few thousand distinct strings besides their ids and names.
+    /// DescribeSnapshots pages into the SDK's <see cref="Snapshot"/> objects with every field and tag, for the readers
+    /// that need them whole (a copy carries all of a snapshot's tags). Reading sets needs far less, and uses
+    /// <see cref="SnapshotFactsParser"/>. Repeated strings are shared across a whole read.
     /// </summary>
     internal sealed class SnapshotPageParser
     {
-        private static readonly byte[] SnapshotSet = Utf8("snapshotSet"), NextToken = Utf8("nextToken"), Item = Utf8("item"),
+        private static readonly byte[] Item = DescribeSnapshotsPage.Item,
             SnapshotId = Utf8("snapshotId"), VolumeId = Utf8("volumeId"), Status = Utf8("status"), StartTime = Utf8("startTime"),
             Progress = Utf8("progress"), OwnerId = Utf8("ownerId"), OwnerAlias = Utf8("ownerAlias"), VolumeSize = Utf8("volumeSize"),
             Description = Utf8("description"), Encrypted = Utf8("encrypted"), KmsKeyId = Utf8("kmsKeyId"), StorageTier = Utf8("storageTier"),
             CompletionTime = Utf8("completionTime"), StateMessage = Utf8("statusMessage"), TagSet = Utf8("tagSet"), Key = Utf8("key"), Value = Utf8("value");
 
-        private readonly Dictionary<string, string> shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Utf8StringPool pool = new Utf8StringPool();
 
-        public (List<Snapshot> Snapshots, string? NextToken) Parse(Ec2XmlScanner xml)
+        private readonly Action<Ec2XmlScanner> readItem;
+        private List<Snapshot> into = new List<Snapshot>();
+
+        public SnapshotPageParser() => readItem = xml => into.Add(ReadSnapshot(xml));
+
+        /// <summary>Adds the page's snapshots to <paramref name="target"/>; returns its next token (null on the last page).</summary>
+        public string? Parse(Ec2XmlScanner xml, List<Snapshot> target)
         {
-            var snapshots = new List<Snapshot>();
-            string? next = null;
-            if (!xml.ReadRoot()) throw new FormatException("Malformed EC2 response: no root element.");
-            while (xml.NextChild())
-            {
-                if (xml.NameIs(NextToken)) next = xml.ReadText();
-                else if (xml.NameIs(SnapshotSet))
-                    while (xml.NextChild())
-                        if (xml.NameIs(Item)) snapshots.Add(ReadSnapshot(xml));
-                        else xml.Skip();
-                else xml.Skip();
-            }
-            return (snapshots, string.IsNullOrEmpty(next) ? null : next);
+            into = target;
+            return DescribeSnapshotsPage.Walk(xml, readItem);
         }
 
         private Snapshot ReadSnapshot(Ec2XmlScanner xml)
@@ -45,17 +40,17 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             while (xml.NextChild())
             {
                 if (xml.NameIs(SnapshotId)) s.SnapshotId = xml.ReadText();
-                else if (xml.NameIs(VolumeId)) s.VolumeId = Shared(xml.ReadText());
-                else if (xml.NameIs(Status)) s.State = SnapshotState.FindValue(Shared(xml.ReadText()));
+                else if (xml.NameIs(VolumeId)) s.VolumeId = xml.ReadShared(pool);
+                else if (xml.NameIs(Status)) s.State = SnapshotState.FindValue(xml.ReadShared(pool));
                 else if (xml.NameIs(StartTime)) s.StartTime = Time(xml.ReadText());
-                else if (xml.NameIs(Progress)) s.Progress = Shared(xml.ReadText());
-                else if (xml.NameIs(OwnerId)) s.OwnerId = Shared(xml.ReadText());
-                else if (xml.NameIs(OwnerAlias)) s.OwnerAlias = Shared(xml.ReadText());
+                else if (xml.NameIs(Progress)) s.Progress = xml.ReadShared(pool);
+                else if (xml.NameIs(OwnerId)) s.OwnerId = xml.ReadShared(pool);
+                else if (xml.NameIs(OwnerAlias)) s.OwnerAlias = xml.ReadShared(pool);
                 else if (xml.NameIs(VolumeSize)) s.VolumeSize = int.Parse(xml.ReadText(), NumberStyles.None, CultureInfo.InvariantCulture);
-                else if (xml.NameIs(Description)) s.Description = Shared(xml.ReadText());
+                else if (xml.NameIs(Description)) s.Description = xml.ReadShared(pool);
                 else if (xml.NameIs(Encrypted)) s.Encrypted = xml.ReadText() == "true";
-                else if (xml.NameIs(KmsKeyId)) s.KmsKeyId = Shared(xml.ReadText());
-                else if (xml.NameIs(StorageTier)) s.StorageTier = Amazon.EC2.StorageTier.FindValue(Shared(xml.ReadText()));
+                else if (xml.NameIs(KmsKeyId)) s.KmsKeyId = xml.ReadShared(pool);
+                else if (xml.NameIs(StorageTier)) s.StorageTier = Amazon.EC2.StorageTier.FindValue(xml.ReadShared(pool));
                 else if (xml.NameIs(CompletionTime)) s.CompletionTime = Time(xml.ReadText());
                 else if (xml.NameIs(StateMessage)) s.StateMessage = xml.ReadText();
                 else if (xml.NameIs(TagSet)) s.Tags = ReadTags(xml);
@@ -72,19 +67,12 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 if (!xml.NameIs(Item)) { xml.Skip(); continue; }
                 string key = "", value = "";
                 while (xml.NextChild())
-                    if (xml.NameIs(Key)) key = Shared(xml.ReadText());
-                    else if (xml.NameIs(Value)) value = Shared(xml.ReadText());
+                    if (xml.NameIs(Key)) key = xml.ReadShared(pool);
+                    else if (xml.NameIs(Value)) value = xml.ReadShared(pool);
                     else xml.Skip();
                 tags.Add(new Tag(key, value));
             }
             return tags;
-        }
-
-        private string Shared(string value)
-        {
-            if (shared.TryGetValue(value, out var existing)) return existing;
-            shared[value] = value;
-            return value;
         }
 
         private static DateTime Time(string text)

@@ -38,11 +38,17 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 var key = snapshot.Tags?.FirstOrDefault(t => IsForeignOwnerTag(t.Key))?.Key;
                 if (key != null) owned[snapshot.SnapshotId] = key;
             }
+            return From(owned, images);
+        }
+
+        /// <param name="ownedByAwsService">Snapshot id → its aws:backup:* / aws:dlm:* tag key, as the reader found them.</param>
+        internal static RotationGuards From(IReadOnlyDictionary<string, string> ownedByAwsService, IEnumerable<Image> images)
+        {
             var users = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var image in images)
                 foreach (var snapshotId in (image.BlockDeviceMappings ?? new List<BlockDeviceMapping>()).Select(m => m.Ebs?.SnapshotId).Where(id => id != null))
                     users[snapshotId!] = (users.TryGetValue(snapshotId!, out var list) ? list : new string[0]).Append(image.ImageId).Distinct().ToList();
-            return new RotationGuards(owned, users);
+            return new RotationGuards(ownedByAwsService, users);
         }
 
         public static bool IsForeignOwnerTag(string? key)

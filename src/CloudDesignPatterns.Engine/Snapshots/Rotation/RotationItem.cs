@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Globalization;
+using System.Text;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
@@ -18,20 +20,21 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         public RotationDecision Decision { get; }
         public string Reason { get; }
 
-        public IReadOnlyList<string> SnapshotIds => Set.Snapshots.Select(s => s.SnapshotId).ToList();
+        public IReadOnlyList<string> SnapshotIds => Array.ConvertAll(Set.Snapshots, s => s.SnapshotId);
 
         /// <summary>The -WhatIf action text: "Remove snapshot set (deregister ami-…, delete snap-…, snap-…)".</summary>
         public string DescribeAction()
         {
-            var parts = new List<string>();
-            if (Set.ImageId != null) parts.Add("deregister " + Set.ImageId);
-            if (Set.Snapshots.Length > 0) parts.Add("delete " + string.Join(", ", SnapshotIds));
-            return $"Remove snapshot set ({string.Join(", ", parts)})";
+            // Built by hand: -WhatIf over a large rotation writes this for every set to be removed.
+            var text = new StringBuilder("Remove snapshot set (");
+            if (Set.ImageId != null) text.Append("deregister ").Append(Set.ImageId).Append(Set.Snapshots.Length > 0 ? ", " : "");
+            for (var i = 0; i < Set.Snapshots.Length; i++) text.Append(i == 0 ? "delete " : ", ").Append(Set.Snapshots[i].SnapshotId);
+            return text.Append(')').ToString();
         }
 
-        /// <summary>The -WhatIf target text: "ss-… (i-…, nightly, 2026-…)".</summary>
+        /// <summary>The -WhatIf target text: "ss-… (i-…, nightly, 2026-…Z)".</summary>
         public string DescribeTarget()
-            => $"{Set.SetId} ({Set.InstanceId}, {Set.Policy}, {Set.CreatedAt:yyyy-MM-ddTHH:mm:ssZ})";
+            => string.Concat(Set.SetId, " (", Set.InstanceId, ", ", Set.Policy, ", ") + Set.CreatedAt.ToString("s", CultureInfo.InvariantCulture) + "Z)";
 
         public override string ToString() => $"{Set.SetId} {Decision}: {Reason}";
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -21,5 +22,14 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         public IEnumerable<RotationItem> Skip => Items.Where(i => i.Decision == RotationDecision.Skip);
 
         public static RotationPlan Empty { get; } = new RotationPlan(new RotationItem[0]);
+
+        /// <summary>How much of the planning was spent waiting for EC2's answers (the rest is the module's own work).</summary>
+        public TimeSpan ReadWait { get; private set; }
+
+        internal RotationPlan WaitedForEc2(TimeSpan wait)
+        {
+            ReadWait = wait;
+            return this;
+        }
     }
 }

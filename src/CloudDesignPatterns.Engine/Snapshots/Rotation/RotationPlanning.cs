@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,10 +14,10 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         {
             var read = await RotationReader.ReadAsync(ec2, scope, cancel).ConfigureAwait(false);
             if (rules.IsRotation)
-                return RotationPlanner.PlanGroups(read.Sets, rules.KeepGenerations, rules.OlderThan, nowUtc, read.Guards);
+                return RotationPlanner.PlanGroups(read.Sets, rules.KeepGenerations, rules.OlderThan, nowUtc, read.Guards).WaitedForEc2(read.WaitedForEc2);
             var plan = RotationPlanner.PlanDeletion(read.Sets, read.Guards);
-            var found = read.Sets.Select(s => s.SetId).ToList();
-            return new RotationPlan(plan.Items, (scope.SetIds ?? new string[0]).Where(id => !found.Contains(id)).Distinct().ToList());
+            var found = new HashSet<string>(read.Sets.Select(s => s.SetId), StringComparer.Ordinal);
+            return new RotationPlan(plan.Items, (scope.SetIds ?? new string[0]).Where(id => !found.Contains(id)).Distinct().ToList()).WaitedForEc2(read.WaitedForEc2);
         }
     }
 }

@@ -22,24 +22,36 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         public sealed class Result
         {
-            public Result(List<SnapshotSet> sets, RotationGuards guards) { Sets = sets; Guards = guards; }
+            public Result(List<SnapshotSet> sets, RotationGuards guards, TimeSpan waitedForEc2)
+            {
+                Sets = sets;
+                Guards = guards;
+                WaitedForEc2 = waitedForEc2;
+            }
+
             public List<SnapshotSet> Sets { get; }
             public RotationGuards Guards { get; }
+
+            /// <summary>The part of the read spent waiting for EC2's answers rather than reading them.</summary>
+            public TimeSpan WaitedForEc2 { get; }
         }
 
         public static async Task<Result> ReadAsync(Ec2Session ec2, RotationScope scope, CancellationToken cancel)
         {
-            var snapshots = new List<Snapshot>();
+            var assembler = new SnapshotSetAssembler(ec2.Region, includeUnmanaged: false);
+            var waited = TimeSpan.Zero;
             foreach (var filters in SnapshotFilters(scope))
-                snapshots.AddRange(await SnapshotSetReader.DescribeSnapshotsAsync(ec2, filters, cancel).ConfigureAwait(false));
+                waited += await SnapshotSetReader.DescribeSnapshotFactsAsync(ec2, filters, assembler.Add, cancel, names: false).ConfigureAwait(false);
+            var imagesWatch = System.Diagnostics.Stopwatch.StartNew(); // the SDK's call, counted whole as waiting
             var images = await SnapshotSetReader.DescribeImagesAsync(ec2, new List<Filter>(), cancel).ConfigureAwait(false);
+            waited += imagesWatch.Elapsed;
 
-            // Filter batches can overlap (a set named twice); keep the first of each snapshot.
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var distinct = snapshots.FindAll(s => seen.Add(s.SnapshotId));
             var managedImages = images.Where(i => SnapshotTags.Get(i.Tags, ManagedTags.SetIdKey) != null);
-            var sets = SnapshotSetAssembler.Assemble(distinct, managedImages, ec2.Region, includeUnmanaged: false);
-            return new Result(sets.Where(s => InScope(s, scope)).ToList(), RotationGuards.From(distinct, images));
+            var sets = assembler.Finish(managedImages);
+            var inScope = new List<SnapshotSet>(sets.Count);
+            foreach (var set in sets)
+                if (InScope(set, scope)) inScope.Add(set);
+            return new Result(inScope, RotationGuards.From(assembler.ForeignOwned, images), waited);
         }
 
         /// <summary>Images are read unfiltered, so image sets outside the scope are dropped here.</summary>

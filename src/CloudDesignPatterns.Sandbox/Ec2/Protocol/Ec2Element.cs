@@ -38,6 +38,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
                     case null: break;
                     case string text: output.Text(text); break;
                     case Ec2Element element: element.WriteTo(output); break;
+                    case IXmlFragment fragment: fragment.WriteTo(output); break;
                     case IEnumerable nested: WriteContent(nested, output); break;
                     default: output.Text(Scalar(item)); break;
                 }
@@ -50,7 +51,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
             foreach (var item in content)
             {
                 if (item == null) continue;
-                if (item is string || item is Ec2Element) return true;
+                if (item is string || item is Ec2Element || item is IXmlFragment) return true;
                 if (item is IEnumerable nested) { if (HasContent(nested)) return true; continue; }
                 return true;
             }

@@ -29,7 +29,22 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
         public static Ec2Element TagSet(IEnumerable<KeyValuePair<string, string>> tags) =>
             Set("tagSet", tags, t => new object?[] { E("key", t.Key), E("value", t.Value) });
 
-        public static string Time(DateTime t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        /// <summary>"2026-11-27T01:02:03.456Z", as EC2 writes times; by hand, since every snapshot of a page has two.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Utf8XmlBuffer.HotPath)]
+        public static string Time(DateTime t)
+        {
+            var u = t.ToUniversalTime();
+            var c = new char[24];
+            Digits(c, 0, u.Year, 4); c[4] = '-'; Digits(c, 5, u.Month, 2); c[7] = '-'; Digits(c, 8, u.Day, 2); c[10] = 'T';
+            Digits(c, 11, u.Hour, 2); c[13] = ':'; Digits(c, 14, u.Minute, 2); c[16] = ':'; Digits(c, 17, u.Second, 2); c[19] = '.';
+            Digits(c, 20, u.Millisecond, 3); c[23] = 'Z';
+            return new string(c);
+        }
+
+        private static void Digits(char[] into, int at, int value, int width)
+        {
+            for (var i = at + width - 1; i >= at; i--, value /= 10) into[i] = (char)('0' + value % 10);
+        }
 
         public static string Bool(bool b) => b ? "true" : "false";
 
@@ -45,6 +60,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
             E("requestId", requestId).WriteTo(output);
             foreach (var member in body)
                 if (member is Ec2Element element) element.WriteTo(output);
+                else if (member is IXmlFragment fragment) fragment.WriteTo(output);
                 else if (member != null) throw new ArgumentException($"{action}: a response member must be an element, not {member.GetType().Name}.");
             output.EndElement(root);
             return output.ToArray();

@@ -36,23 +36,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
         };
 
         /// <summary>The Snapshot shape (DescribeSnapshots items, CreateSnapshot's top level).</summary>
-        public static object?[] Snapshot(SnapshotRecord s, DateTime now) => new object?[]
-        {
-            E("snapshotId", s.Id),
-            E("volumeId", s.VolumeId),
-            E("status", s.Status(now)),
-            E("startTime", Time(s.StartTime)),
-            E("progress", s.Progress(now)),
-            E("ownerId", s.OwnerId),
-            Opt("ownerAlias", s.OwnerAlias),
-            E("volumeSize", Int(s.VolumeSize)),
-            E("description", s.Description),
-            E("encrypted", Bool(s.Encrypted)),
-            Opt("kmsKeyId", s.KmsKeyId),
-            E("storageTier", "standard"),
-            s.IsCompleted(now) ? E("completionTime", Time(s.CompletesAt)) : null,
-            s.Tags.Count > 0 ? TagSet(s.Tags) : null,
-        };
+        public static object?[] Snapshot(SnapshotRecord s, DateTime now) => new object?[] { new SnapshotXml(s, now) };
 
         /// <summary>The SnapshotInfo shape (CreateSnapshots items): state, not status.</summary>
         public static object?[] SnapshotInfo(SnapshotRecord s, DateTime now, string availabilityZone) => new object?[]

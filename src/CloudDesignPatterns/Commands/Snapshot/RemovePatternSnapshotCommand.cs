@@ -205,12 +205,15 @@ namespace CloudDesignPatterns.Commands.Snapshot
             }
         }
 
+        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+
         private bool IsWhatIf()
             => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent
                || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         private async Task<(Ec2Session, RotationPlan)> PlanAsync(Request request, IOperationLog log, CancellationToken ct)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var ec2 = await OpenEc2Async(log, ct).ConfigureAwait(false);
             if (request.Region != null && request.Region != ec2.Region)
             {
@@ -230,8 +233,10 @@ namespace CloudDesignPatterns.Commands.Snapshot
             }
             else if (!request.ByPolicyOnly) scope.InstanceIds = request.InstanceIds.Distinct().ToList();
             var plan = await RotationPlanning.PlanAsync(ec2, scope, request.Rules, DateTime.UtcNow, ct).ConfigureAwait(false);
-            log.Debug($"Plan in {ec2.Region} ({(request.Rules.IsRotation ? request.Rules.ToString() : "delete the sets named")}): " +
-                      $"{plan.Remove.Count()} to remove, {plan.Keep.Count()} kept, {plan.Skip.Count()} skipped.");
+            // Verbose, with its time: how long the read and the decisions took is what an operator tunes a large rotation by.
+            log.Verbose($"Plan in {ec2.Region} ({(request.Rules.IsRotation ? request.Rules.ToString() : "delete the sets named")}): " +
+                        $"{plan.Remove.Count()} to remove, {plan.Keep.Count()} kept, {plan.Skip.Count()} skipped; read and planned in " +
+                        $"{Seconds(watch.Elapsed)} s, {Seconds(plan.ReadWait)} s of it waiting for EC2.");
             return (ec2, plan);
         }
     }

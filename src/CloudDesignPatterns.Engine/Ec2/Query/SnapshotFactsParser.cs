@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CloudDesignPatterns.Engine.Snapshots;
+
+namespace CloudDesignPatterns.Engine.Ec2.Query
+{
+    /// <summary>
+    /// DescribeSnapshots pages into lean <see cref="SnapshotFacts"/>: only the fields and tags a set is rebuilt from,
+    /// every repeated string shared through one <see cref="Utf8StringPool"/> for the whole read, numbers and dates read
+    /// from the bytes. Only a snapshot's id (and a value never seen before) allocates a string.
+    /// </summary>
+    internal sealed class SnapshotFactsParser
+    {
+        private static readonly byte[] Item = DescribeSnapshotsPage.Item,
+            SnapshotId = Utf8("snapshotId"), VolumeId = Utf8("volumeId"), Status = Utf8("status"), StartTime = Utf8("startTime"),
+            Progress = Utf8("progress"), VolumeSize = Utf8("volumeSize"), TagSet = Utf8("tagSet"), Key = Utf8("key"), Value = Utf8("value");
+
+        private readonly Utf8StringPool pool = new Utf8StringPool();
+        private readonly bool names;
+
+        private readonly Action<Ec2XmlScanner> readItem;
+
+        /// <param name="onSnapshot">Gets each snapshot as it is read (a new object each time).</param>
+        /// <param name="names">
+        /// False drops the Name tag: a rotation never shows it, and it is the one value besides the ids that differs on
+        /// every set (100,000 strings kept for nothing).
+        /// </param>
+        public SnapshotFactsParser(Action<SnapshotFacts> onSnapshot, bool names = true)
+        {
+            this.names = names;
+            readItem = xml => onSnapshot(ReadSnapshot(xml));
+        }
+
+        /// <summary>Reads one page; returns its next token (null on the last page).</summary>
+        public string? Parse(Ec2XmlScanner xml) => DescribeSnapshotsPage.Walk(xml, readItem);
+
+        [MethodImpl(HotPath.Optimized)]
+        private SnapshotFacts ReadSnapshot(Ec2XmlScanner xml)
+        {
+            var s = new SnapshotFacts();
+            while (xml.NextChild())
+            {
+                if (xml.NameIs(SnapshotId)) s.SnapshotId = xml.ReadText();
+                else if (xml.NameIs(VolumeId)) s.VolumeId = xml.ReadShared(pool);
+                else if (xml.NameIs(Status)) s.State = xml.ReadShared(pool);
+                else if (xml.NameIs(StartTime)) s.StartTime = ReadTime(xml);
+                else if (xml.NameIs(Progress)) s.Progress = ReadPercent(xml);
+                else if (xml.NameIs(VolumeSize)) s.SizeGiB = ReadInt(xml);
+                else if (xml.NameIs(TagSet)) ReadTags(xml, ref s.Tags);
+                else xml.Skip();
+            }
+            return s;
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private void ReadTags(Ec2XmlScanner xml, ref SetTagValues tags)
+        {
+            while (xml.NextChild())
+            {
+                if (!xml.NameIs(Item)) { xml.Skip(); continue; }
+                string key = "", value = "";
+                var dropped = false;
+                while (xml.NextChild())
+                {
+                    if (xml.NameIs(Key)) key = xml.ReadShared(pool);
+                    else if (!xml.NameIs(Value)) xml.Skip();
+                    else if (!names && key == "Name") { dropped = true; xml.Skip(); }
+                    else value = xml.ReadShared(pool);
+                }
+                if (!dropped) tags.Take(key, value);
+            }
+        }
+
+        /// <summary>"100%" → 100, read from the bytes; anything unreadable → 0, as <see cref="SnapshotFacts.ParseProgress"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static int ReadPercent(Ec2XmlScanner xml)
+        {
+            if (!xml.TryReadPlain(out var start, out var length)) return SnapshotFacts.ParseProgress(xml.ReadText());
+            if (length > 1 && xml.Data[start + length - 1] == '%') length--;
+            return AsciiDigits.TryParse(xml.Data, start, length, out var value) ? value : SnapshotFacts.ParseProgress(Encoding.UTF8.GetString(xml.Data, start, length));
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private static int ReadInt(Ec2XmlScanner xml)
+        {
+            if (!xml.TryReadPlain(out var start, out var length)) return ParseInt(xml.ReadText());
+            return AsciiDigits.TryParse(xml.Data, start, length, out var value) ? value : ParseInt(Encoding.UTF8.GetString(xml.Data, start, length));
+        }
+
+        /// <summary>EC2's "2026-11-27T01:02:03.456Z" read from the bytes; any other ISO 8601 form through DateTime.Parse.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static DateTime ReadTime(Ec2XmlScanner xml)
+        {
+            if (!xml.TryReadPlain(out var start, out var length)) return ParseTime(xml.ReadText());
+            return Iso8601.TryParseUtc(xml.Data, start, length, out var time) ? time : ParseTime(Encoding.UTF8.GetString(xml.Data, start, length));
+        }
+
+        private static int ParseInt(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+        private static DateTime ParseTime(string text)
+            => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+        private static byte[] Utf8(string name) => Encoding.UTF8.GetBytes(name);
+    }
+}

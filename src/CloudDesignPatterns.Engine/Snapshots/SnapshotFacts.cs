@@ -1,0 +1,39 @@
+using System;
+using Amazon.EC2.Model;
+
+namespace CloudDesignPatterns.Engine.Snapshots
+{
+    /// <summary>
+    /// One described snapshot, reduced to what a set is rebuilt from: a rotation holds 100,000 of these at once, where
+    /// the SDK's <see cref="Snapshot"/> with its tag objects took four times the memory and most of the read's time in
+    /// garbage collection. Strings repeated across snapshots (tag values, states, volume ids) are shared.
+    /// </summary>
+    internal sealed class SnapshotFacts
+    {
+        public string SnapshotId = "";
+        public string? VolumeId;
+        /// <summary>pending, completed, error (as EC2 reports it).</summary>
+        public string State = "";
+        /// <summary>0..100.</summary>
+        public int Progress;
+        public int SizeGiB;
+        /// <summary>UTC.</summary>
+        public DateTime? StartTime;
+        public SetTagValues Tags;
+
+        public static SnapshotFacts From(Snapshot snapshot) => new SnapshotFacts
+        {
+            SnapshotId = snapshot.SnapshotId,
+            VolumeId = snapshot.VolumeId,
+            State = snapshot.State?.Value ?? "",
+            Progress = ParseProgress(snapshot.Progress),
+            SizeGiB = snapshot.VolumeSize ?? 0,
+            StartTime = snapshot.StartTime?.ToUniversalTime(),
+            Tags = SetTagValues.From(snapshot.Tags),
+        };
+
+        /// <summary>"100%" → 100; anything unreadable → 0.</summary>
+        public static int ParseProgress(string? progress)
+            => int.TryParse((progress ?? "").TrimEnd('%'), out var value) ? value : 0;
+    }
+}
