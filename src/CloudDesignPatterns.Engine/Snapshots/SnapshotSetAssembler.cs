@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;

@@ -7,8 +7,14 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     /// <summary>The outline of a DescribeSnapshots answer, shared by its parsers: each snapshot item, then the next token.</summary>
     internal static class DescribeSnapshotsPage
     {
-        private static readonly byte[] SnapshotSet = Encoding.ASCII.GetBytes("snapshotSet"), NextToken = Encoding.ASCII.GetBytes("nextToken");
-        public static readonly byte[] Item = Encoding.ASCII.GetBytes("item");
+        private static readonly byte[] SnapshotSet = Name("snapshotSet"), NextToken = Name("nextToken");
+
+        /// <summary>The element names of a snapshot item that every parser of it reads.</summary>
+        public static readonly byte[] Item = Name("item"), SnapshotId = Name("snapshotId"), VolumeId = Name("volumeId"), Status = Name("status"),
+            StartTime = Name("startTime"), Progress = Name("progress"), VolumeSize = Name("volumeSize"), TagSet = Name("tagSet"),
+            Key = Name("key"), Value = Name("value");
+
+        public static byte[] Name(string name) => Encoding.ASCII.GetBytes(name);
 
         /// <summary>Calls <paramref name="readItem"/> on each snapshot item (it consumes the item); returns the next token, null on the last page.</summary>
         [MethodImpl(HotPath.Optimized)]

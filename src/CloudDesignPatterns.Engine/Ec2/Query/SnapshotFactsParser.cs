@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CloudDesignPatterns.Engine.Snapshots;
+using static CloudDesignPatterns.Engine.Ec2.Query.DescribeSnapshotsPage;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
@@ -14,10 +14,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     /// </summary>
     internal sealed class SnapshotFactsParser
     {
-        private static readonly byte[] Item = DescribeSnapshotsPage.Item,
-            SnapshotId = Utf8("snapshotId"), VolumeId = Utf8("volumeId"), Status = Utf8("status"), StartTime = Utf8("startTime"),
-            Progress = Utf8("progress"), VolumeSize = Utf8("volumeSize"), TagSet = Utf8("tagSet"), Key = Utf8("key"), Value = Utf8("value");
-
         private readonly Utf8StringPool pool = new Utf8StringPool();
         private readonly bool names;
 
@@ -102,7 +98,5 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
 
         private static DateTime ParseTime(string text)
             => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-
-        private static byte[] Utf8(string name) => Encoding.UTF8.GetBytes(name);
     }
 }

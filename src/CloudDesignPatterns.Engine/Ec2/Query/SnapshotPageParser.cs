@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using static CloudDesignPatterns.Engine.Ec2.Query.DescribeSnapshotsPage;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
@@ -14,11 +14,9 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     /// </summary>
     internal sealed class SnapshotPageParser
     {
-        private static readonly byte[] Item = DescribeSnapshotsPage.Item,
-            SnapshotId = Utf8("snapshotId"), VolumeId = Utf8("volumeId"), Status = Utf8("status"), StartTime = Utf8("startTime"),
-            Progress = Utf8("progress"), OwnerId = Utf8("ownerId"), OwnerAlias = Utf8("ownerAlias"), VolumeSize = Utf8("volumeSize"),
-            Description = Utf8("description"), Encrypted = Utf8("encrypted"), KmsKeyId = Utf8("kmsKeyId"), StorageTier = Utf8("storageTier"),
-            CompletionTime = Utf8("completionTime"), StateMessage = Utf8("statusMessage"), TagSet = Utf8("tagSet"), Key = Utf8("key"), Value = Utf8("value");
+        private static readonly byte[] OwnerId = Name("ownerId"), OwnerAlias = Name("ownerAlias"), Description = Name("description"),
+            Encrypted = Name("encrypted"), KmsKeyId = Name("kmsKeyId"), StorageTier = Name("storageTier"),
+            CompletionTime = Name("completionTime"), StateMessage = Name("statusMessage");
 
         private readonly Utf8StringPool pool = new Utf8StringPool();
 
@@ -41,7 +39,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             {
                 if (xml.NameIs(SnapshotId)) s.SnapshotId = xml.ReadText();
                 else if (xml.NameIs(VolumeId)) s.VolumeId = xml.ReadShared(pool);
-                else if (xml.NameIs(Status)) s.State = SnapshotState.FindValue(xml.ReadShared(pool));
+                else if (xml.NameIs(DescribeSnapshotsPage.Status)) s.State = SnapshotState.FindValue(xml.ReadShared(pool));
                 else if (xml.NameIs(StartTime)) s.StartTime = Time(xml.ReadText());
                 else if (xml.NameIs(Progress)) s.Progress = xml.ReadShared(pool);
                 else if (xml.NameIs(OwnerId)) s.OwnerId = xml.ReadShared(pool);
@@ -77,7 +75,5 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
 
         private static DateTime Time(string text)
             => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-
-        private static byte[] Utf8(string name) => Encoding.UTF8.GetBytes(name);
     }
 }
