@@ -202,6 +202,19 @@ Describe 'Remove-PatternSnapshot rotation as the SnapshotRotation principal' {
         foreach ($s in $sets) { $s.SnapshotIds | Should -BeIn (Get-SnapshotIdsLeft) }
     }
 
+    It '-Verbose ends planning with the counts and how long reading and planning took' {
+        $instance = New-InstanceId
+        foreach ($d in 1..3) { $null = New-SeededSet -InstanceId $instance -DaysAgo $d }
+
+        $verbose = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -WhatIf -Verbose @AsRotation -ErrorAction Stop 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+
+        $plan = @($verbose | Where-Object Message -like 'Plan in *')
+        $plan | Should -HaveCount 1
+        $plan[0].Message | Should -Match '^Plan in [a-z0-9-]+ \(keep 1 generation\(s\)\): 2 to remove, 1 kept, 0 skipped; read and planned in (?<all>[0-9.]+) s, (?<wait>[0-9.]+) s of it waiting for EC2\.$'
+        [double]$Matches.wait | Should -BeLessOrEqual ([double]$Matches.all)
+    }
+
     It 'refuses -KeepGenerations 0 before any call' {
         $mark = Get-CdpCallMark
         $error0 = Get-CdpError { Remove-PatternSnapshot -InstanceId (New-InstanceId) -KeepGenerations 0 -Force @AsRotation -ErrorAction Stop }
