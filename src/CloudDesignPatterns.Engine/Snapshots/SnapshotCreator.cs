@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Model.Snapshots;
@@ -81,7 +82,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         private static async Task<SnapshotSet?> ReadBackAsync(Ec2Session ec2, string setId, bool image, int expected, CancellationToken cancel)
         {
             SnapshotSet? set = null;
-            var delay = SnapshotSetWaiter.FirstPoll;
+            var delay = Poller.FirstPoll;
             for (var attempt = 1; attempt <= 6; attempt++)
             {
                 set = await ReadSetAsync(ec2, setId, image, cancel).ConfigureAwait(false);

@@ -1,8 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots.Copy;
@@ -12,42 +12,32 @@ namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
     /// Waits for one set to complete, reporting progress; fails with a clear error when a snapshot fails, the set
-    /// disappears, or the time runs out. Polls quickly at first and backs off, since copies take seconds in the sandbox
-    /// and many minutes across AWS regions.
+    /// disappears, or the time runs out (<see cref="Poller"/>: quickly at first, then backing off).
     /// </summary>
     public static class SnapshotSetWaiter
     {
-        public static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(250);
-        public static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(15);
-
         public static async Task<SnapshotSet> WaitAsync(Ec2Session session, string setId, TimeSpan timeout, int activityId, string activity,
             CancellationToken cancel)
         {
-            var clock = Stopwatch.StartNew();
-            var interval = FirstPoll;
             try
             {
-                while (true)
-                {
-                    var current = await SetResources.ReadAsync(session, setId, cancel).ConfigureAwait(false);
-                    if (current == null)
-                        throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
-                            $"Set {setId} is no longer in {session.Region}: it was deleted while waiting for it.");
-                    var set = current.Set;
-                    if (set.State == SnapshotSetState.Failed)
-                        throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
-                            $"Set {setId} in {session.Region} failed: {Describe(set)}. Delete it (Remove-PatternSnapshot) and make or copy it again.");
-                    var percent = Percent(set);
-                    session.Log.Progress(activityId, activity, $"{setId} in {session.Region}: {Describe(set)}", percent, set.State == SnapshotSetState.Completed);
-                    if (set.State == SnapshotSetState.Completed) return set;
-                    if (clock.Elapsed >= timeout)
-                        throw new PatternException("SnapshotWaitTimeout", PatternErrorCategory.OperationTimeout,
-                            $"Set {setId} in {session.Region} is still pending after {timeout.TotalSeconds:0} s ({Describe(set)}). " +
-                            "It goes on in AWS; wait longer with -TimeoutSec or check it later with Get-PatternSnapshot.");
-                    var remaining = timeout - clock.Elapsed;
-                    await Task.Delay(interval < remaining ? interval : remaining, cancel).ConfigureAwait(false);
-                    interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPoll.Ticks));
-                }
+                return await Poller.UntilAsync(async ct =>
+                    {
+                        var current = await SetResources.ReadAsync(session, setId, ct).ConfigureAwait(false)
+                            ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
+                                $"Set {setId} is no longer in {session.Region}: it was deleted while waiting for it.");
+                        var set = current.Set;
+                        if (set.State == SnapshotSetState.Failed)
+                            throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
+                                $"Set {setId} in {session.Region} failed: {Describe(set)}. Delete it (Remove-PatternSnapshot) and make or copy it again.");
+                        session.Log.Progress(activityId, activity, $"{setId} in {session.Region}: {Describe(set)}", Percent(set), set.State == SnapshotSetState.Completed);
+                        return set;
+                    },
+                    set => set.State == SnapshotSetState.Completed, timeout,
+                    set => new PatternException("SnapshotWaitTimeout", PatternErrorCategory.OperationTimeout,
+                        $"Set {setId} in {session.Region} is still pending after {timeout.TotalSeconds:0} s ({Describe(set)}). " +
+                        "It goes on in AWS; wait longer with -TimeoutSec or check it later with Get-PatternSnapshot."),
+                    cancel).ConfigureAwait(false);
             }
             catch (PatternException)
             {

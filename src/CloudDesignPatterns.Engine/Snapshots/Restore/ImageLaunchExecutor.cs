@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots.Copy;
@@ -62,27 +62,22 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
             }, new PatternException[0]);
         }
 
-        private static async Task<Instance> ReadBackAsync(Ec2Session ec2, string instanceId, SnapshotRestoreOptions options, CancellationToken cancel)
-        {
-            var clock = Stopwatch.StartNew();
-            var interval = SnapshotSetWaiter.FirstPoll;
-            while (true)
-            {
-                var instance = await InstanceLookup.FindAsync(ec2, instanceId, cancel).ConfigureAwait(false)
-                    ?? throw new PatternException("LaunchedInstanceNotFound", PatternErrorCategory.InvalidData, $"Launched instance {instanceId} does not show up in {ec2.Region}.");
-                var state = instance.State?.Name?.Value;
-                if (state != "pending" && state != "running")
-                    throw new PatternException("LaunchedInstanceNotRunning", PatternErrorCategory.InvalidOperation,
-                        $"Launched instance {instanceId} is {state}{(instance.StateReason?.Message is string why ? ": " + why : "")}.");
-                ec2.Log.Progress(7302, $"Waiting for {instanceId} to run", state!, state == "running" ? 100 : 50, state == "running" || !options.Wait);
-                if (state == "running" || !options.Wait) return instance;
-                if (clock.Elapsed >= options.Timeout)
-                    throw new PatternException("RestoreWaitTimeout", PatternErrorCategory.OperationTimeout,
-                        $"Launched instance {instanceId} is still {state} after {options.Timeout.TotalSeconds:0} s.");
-                await Task.Delay(interval, cancel).ConfigureAwait(false);
-                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, SnapshotSetWaiter.MaxPoll.Ticks));
-            }
-        }
+        private static Task<Instance> ReadBackAsync(Ec2Session ec2, string instanceId, SnapshotRestoreOptions options, CancellationToken cancel)
+            => Poller.UntilAsync(async ct =>
+                {
+                    var instance = await InstanceLookup.FindAsync(ec2, instanceId, ct).ConfigureAwait(false)
+                        ?? throw new PatternException("LaunchedInstanceNotFound", PatternErrorCategory.InvalidData, $"Launched instance {instanceId} does not show up in {ec2.Region}.");
+                    var state = instance.State?.Name?.Value;
+                    if (state != "pending" && state != "running")
+                        throw new PatternException("LaunchedInstanceNotRunning", PatternErrorCategory.InvalidOperation,
+                            $"Launched instance {instanceId} is {state}{(instance.StateReason?.Message is string why ? ": " + why : "")}.");
+                    ec2.Log.Progress(7302, $"Waiting for {instanceId} to run", state!, state == "running" ? 100 : 50, state == "running" || !options.Wait);
+                    return instance;
+                },
+                instance => instance.State?.Name?.Value == "running" || !options.Wait, options.Timeout,
+                instance => new PatternException("RestoreWaitTimeout", PatternErrorCategory.OperationTimeout,
+                    $"Launched instance {instanceId} is still {instance.State?.Name?.Value} after {options.Timeout.TotalSeconds:0} s."),
+                cancel);
 
         private static async Task<Dictionary<string, string>> SnapshotsOfImageAsync(Ec2Session ec2, string imageId, CancellationToken cancel)
         {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots.Copy;
@@ -25,23 +25,21 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
         public static async Task<List<Volume>> WaitAsync(Ec2Session ec2, IReadOnlyCollection<string> volumeIds, Func<Volume, bool> done,
             string what, TimeSpan timeout, CancellationToken cancel)
         {
-            var clock = Stopwatch.StartNew();
-            var interval = SnapshotSetWaiter.FirstPoll;
-            while (true)
-            {
-                var volumes = await ReadAsync(ec2, volumeIds, cancel).ConfigureAwait(false);
-                var failed = volumes.FirstOrDefault(v => v.State?.Value == "error");
-                if (failed != null)
-                    throw new PatternException("RestoredVolumeFailed", PatternErrorCategory.InvalidOperation, $"Volume {failed.VolumeId} went to the error state.");
-                var ready = volumes.Count(done);
-                ec2.Log.Progress(7301, $"Waiting for restored volumes to be {what}", $"{ready} of {volumeIds.Count}", volumeIds.Count == 0 ? 100 : ready * 100 / volumeIds.Count, ready == volumeIds.Count);
-                if (ready == volumeIds.Count) return volumes;
-                if (clock.Elapsed >= timeout)
-                    throw new PatternException("RestoreWaitTimeout", PatternErrorCategory.OperationTimeout,
-                        $"Only {ready} of {volumeIds.Count} restored volumes are {what} after {timeout.TotalSeconds:0} s ({string.Join(", ", volumes.Select(v => v.VolumeId + " " + v.State?.Value))}).");
-                await Task.Delay(interval, cancel).ConfigureAwait(false);
-                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, SnapshotSetWaiter.MaxPoll.Ticks));
-            }
+            var last = await Poller.UntilAsync(async ct =>
+                {
+                    var volumes = await ReadAsync(ec2, volumeIds, ct).ConfigureAwait(false);
+                    var failed = volumes.FirstOrDefault(v => v.State?.Value == "error");
+                    if (failed != null)
+                        throw new PatternException("RestoredVolumeFailed", PatternErrorCategory.InvalidOperation, $"Volume {failed.VolumeId} went to the error state.");
+                    var ready = volumes.Count(done);
+                    ec2.Log.Progress(7301, $"Waiting for restored volumes to be {what}", $"{ready} of {volumeIds.Count}", volumeIds.Count == 0 ? 100 : ready * 100 / volumeIds.Count, ready == volumeIds.Count);
+                    return (Volumes: volumes, Ready: ready);
+                },
+                read => read.Ready == volumeIds.Count, timeout,
+                read => new PatternException("RestoreWaitTimeout", PatternErrorCategory.OperationTimeout,
+                    $"Only {read.Ready} of {volumeIds.Count} restored volumes are {what} after {timeout.TotalSeconds:0} s ({string.Join(", ", read.Volumes.Select(v => v.VolumeId + " " + v.State?.Value))})."),
+                cancel).ConfigureAwait(false);
+            return last.Volumes;
         }
 
         public static bool IsAttachedTo(Volume v, string? instanceId)

@@ -1,0 +1,36 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using CloudDesignPatterns.Engine.Errors;
+
+namespace CloudDesignPatterns.Engine.Aws
+{
+    /// <summary>
+    /// Polls a read until it says done or the time runs out: quickly at first, then doubling up to a ceiling, since a
+    /// restore takes seconds in the sandbox and a cross-region copy many minutes. The read itself throws for a state
+    /// that can never become done (a failed snapshot) and reports progress; the last pause never passes the deadline.
+    /// </summary>
+    internal static class Poller
+    {
+        public static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(250);
+        public static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(15);
+
+        /// <param name="timedOut">The error for a read still not done at the deadline, given that last read.</param>
+        public static async Task<T> UntilAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan timeout,
+            Func<T, PatternException> timedOut, CancellationToken cancel)
+        {
+            var clock = Stopwatch.StartNew();
+            var interval = FirstPoll;
+            while (true)
+            {
+                var current = await read(cancel).ConfigureAwait(false);
+                if (done(current)) return current;
+                var remaining = timeout - clock.Elapsed;
+                if (remaining <= TimeSpan.Zero) throw timedOut(current);
+                await Task.Delay(interval < remaining ? interval : remaining, cancel).ConfigureAwait(false);
+                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPoll.Ticks));
+            }
+        }
+    }
+}
