@@ -35,16 +35,23 @@ $cores = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetNam
 }
 
 Describe 'Another AWSSDK.Core loaded first' {
-    It 'AWSSDK.Core 3.7 (netstandard2.0): the module works and the caller keeps its 3.7 types' -Skip:(-not $Has37) {
-        $r = Invoke-CdpChildPwsh @"
+    BeforeAll {
+        # A fresh pwsh loads the other AWSSDK.Core first, then uses the module; returns what both see.
+        function Invoke-WithCoreLoadedFirst([string] $Core) {
+            Invoke-CdpChildPwsh @"
 `$ErrorActionPreference = 'Stop'
-Add-Type -Path '$Core37'
+Add-Type -Path '$Core'
 $UseModule
 $Describe
 `$type = [Amazon.Runtime.AWSCredentials].Assembly
 Stop-PatternSandbox
 @{ KeepGenerations = `$config.KeepGenerations; TypeVersion = [Diagnostics.FileVersionInfo]::GetVersionInfo(`$type.Location).FileVersion; TypeLocation = `$type.Location; Cores = `$cores } | ConvertTo-Json -Compress -Depth 5
 "@
+        }
+    }
+
+    It 'AWSSDK.Core 3.7 (netstandard2.0): the module works and the caller keeps its 3.7 types' -Skip:(-not $Has37) {
+        $r = Invoke-WithCoreLoadedFirst $Core37
         $r.KeepGenerations | Should -Be 3
         $r.TypeVersion | Should -BeLike '3.7.*'
         $r.TypeLocation | Should -Be $Core37
@@ -56,15 +63,7 @@ Stop-PatternSandbox
     }
 
     It 'AWSSDK.Core 4.0.3.3 (net8.0, same assembly version 4.0.0.0): the module works and the caller keeps its copy' -Skip:(-not $Has40) {
-        $r = Invoke-CdpChildPwsh @"
-`$ErrorActionPreference = 'Stop'
-Add-Type -Path '$Core40'
-$UseModule
-$Describe
-`$type = [Amazon.Runtime.AWSCredentials].Assembly
-Stop-PatternSandbox
-@{ KeepGenerations = `$config.KeepGenerations; TypeVersion = [Diagnostics.FileVersionInfo]::GetVersionInfo(`$type.Location).FileVersion; TypeLocation = `$type.Location; Cores = `$cores } | ConvertTo-Json -Compress -Depth 5
-"@
+        $r = Invoke-WithCoreLoadedFirst $Core40
         $r.KeepGenerations | Should -Be 3
         $r.TypeLocation | Should -Be $Core40
         $r.TypeVersion | Should -BeLike '4.0.3.3*'
