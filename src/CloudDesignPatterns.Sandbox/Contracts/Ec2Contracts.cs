@@ -58,8 +58,11 @@ namespace CloudDesignPatterns.Sandbox.Contracts
     public interface IEc2Service
     {
         /// <summary>Returns the full response XML body (root &lt;ActionResponse xmlns=...&gt;). Throws SandboxServiceException on an AWS error.</summary>
-        /// <returns>The response document, UTF-8 encoded (a describe page can be a megabyte: no string round trip).</returns>
-        byte[] Execute(Ec2Call call);
+        /// <returns>
+        /// The response document, UTF-8 encoded (a describe page can be a megabyte: no string round trip), possibly in a
+        /// rented buffer: dispose it once written.
+        /// </returns>
+        ResponseBody Execute(Ec2Call call);
     }
 
     /// <summary>What instance metadata serves for one instance. Implemented in Ec2/ from its state.</summary>

@@ -40,7 +40,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2
         /// <summary>The action names this service implements.</summary>
         public static IReadOnlyCollection<string> SupportedActions => Handlers.Keys.ToList();
 
-        public byte[] Execute(Ec2Call call)
+        public ResponseBody Execute(Ec2Call call)
         {
             if (call == null) throw new ArgumentNullException(nameof(call));
             if (!Handlers.TryGetValue(call.Action ?? "", out var handler))

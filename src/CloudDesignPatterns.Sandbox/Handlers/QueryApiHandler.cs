@@ -76,7 +76,7 @@ namespace CloudDesignPatterns.Sandbox.Handlers
             try
             {
                 var body = service == "sts"
-                    ? Encoding.UTF8.GetBytes(StsActions.Execute(action, principal, requestId))
+                    ? new ResponseBody(Encoding.UTF8.GetBytes(StsActions.Execute(action, principal, requestId)))
                     : _state.Ec2.Execute(new Ec2Call(action, parameters, scope.Region,
                         new CallerIdentity(principal.AccessKeyId, principal.Arn, principal.Account, principal.UserId),
                         new PolicyRequestAuthorizer(principal, scope.Region, _state.PolicyDecider)));

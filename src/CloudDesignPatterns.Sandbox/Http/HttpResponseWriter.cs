@@ -29,7 +29,10 @@ namespace CloudDesignPatterns.Sandbox.Http
             var headBytes = Encoding.ASCII.GetBytes(head.ToString());
             await output.WriteAsync(headBytes, 0, headBytes.Length, cancel).ConfigureAwait(false);
             if (!isHead && response.Body.Length > 0)
-                await output.WriteAsync(response.Body, 0, response.Body.Length, cancel).ConfigureAwait(false);
+            {
+                var body = response.Body.Bytes;
+                await output.WriteAsync(body.Array!, body.Offset, body.Count, cancel).ConfigureAwait(false);
+            }
             await output.FlushAsync(cancel).ConfigureAwait(false);
         }
 

@@ -85,14 +85,17 @@ namespace CloudDesignPatterns.Sandbox.Http
                             response = SandboxResponse.Text(500, "Sandbox internal error: " + ex.Message);
                         }
 
-                        if (response.DropConnection)
+                        using (response.Body)
                         {
-                            // Fault injection: a reset (linger 0) rather than a graceful FIN, as a crashed peer would do.
-                            client.LingerState = new LingerOption(true, 0);
-                            return;
+                            if (response.DropConnection)
+                            {
+                                // Fault injection: a reset (linger 0) rather than a graceful FIN, as a crashed peer would do.
+                                client.LingerState = new LingerOption(true, 0);
+                                return;
+                            }
+                            var isHead = parsed.Request.Method == "HEAD";
+                            await HttpResponseWriter.WriteAsync(stream, response, isHead, parsed.KeepAlive, cancel).ConfigureAwait(false);
                         }
-                        var isHead = parsed.Request.Method == "HEAD";
-                        await HttpResponseWriter.WriteAsync(stream, response, isHead, parsed.KeepAlive, cancel).ConfigureAwait(false);
                         if (!parsed.KeepAlive) return;
                     }
                 }

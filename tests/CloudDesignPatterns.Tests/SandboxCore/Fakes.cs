@@ -17,7 +17,7 @@ namespace CloudDesignPatterns.Tests.SandboxCore
         public const string Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
         public ConcurrentQueue<Ec2Call> Executed { get; } = new ConcurrentQueue<Ec2Call>();
 
-        public byte[] Execute(Ec2Call call) => System.Text.Encoding.UTF8.GetBytes(Answer(call));
+        public ResponseBody Execute(Ec2Call call) => new ResponseBody(System.Text.Encoding.UTF8.GetBytes(Answer(call)));
 
         private string Answer(Ec2Call call)
         {

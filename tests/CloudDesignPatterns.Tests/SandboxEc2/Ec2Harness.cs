@@ -30,7 +30,8 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
         {
             var call = new Ec2Call(action, parameters.ToDictionary(p => p.Key, p => p.Value), region,
                 new CallerIdentity("AKIDEXAMPLE", "arn:aws:iam::123456789012:user/tester", SandboxSeed.AccountId, "AIDATESTER"), Authorizer);
-            var xml = System.Text.Encoding.UTF8.GetString(Service.Execute(call));
+            string xml;
+            using (var body = Service.Execute(call)) xml = System.Text.Encoding.UTF8.GetString(body.ToArray());
             var root = XDocument.Parse(xml).Root!;
             Assert.Equal(Ns + (action + "Response"), root.Name);
             Assert.False(string.IsNullOrEmpty(root.Element(Ns + "requestId")?.Value));

@@ -72,7 +72,7 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
             try
             {
                 var caller = new CallerIdentity("AKIDEXAMPLE", "arn:aws:iam::123456789012:user/tester", SandboxSeed.AccountId, "AIDATESTER");
-                xml = Encoding.UTF8.GetString(_service.Execute(new Ec2Call(action, form, region, caller, _authorizer)));
+                using (var answer = _service.Execute(new Ec2Call(action, form, region, caller, _authorizer))) xml = Encoding.UTF8.GetString(answer.ToArray());
                 status = 200;
             }
             catch (SandboxServiceException e)

@@ -34,7 +34,8 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
             var s = new SnapshotRecord("snap-1") { VolumeId = "vol-1", VolumeSize = 8, OwnerId = "123456789012", StartTime = now.AddHours(-1), CompletesAt = now.AddHours(-1) };
             s.Tags["Owner"] = "ops & <dba>";
 
-            var xml = Encoding.UTF8.GetString(Ec2Xml.Document("DescribeSnapshots", "r-1", new object?[] { Ec2Xml.Set("snapshotSet", new[] { s }, x => StorageXml.Snapshot(x, now)) }));
+            using var body = Ec2Xml.Document("DescribeSnapshots", "r-1", new object?[] { Ec2Xml.Set("snapshotSet", new[] { s }, x => StorageXml.Snapshot(x, now)) });
+            var xml = Encoding.UTF8.GetString(body.ToArray());
 
             Assert.Contains("<snapshotSet><item><snapshotId>snap-1</snapshotId><volumeId>vol-1</volumeId><status>completed</status>" +
                             "<startTime>2026-11-27T11:00:00.000Z</startTime><progress>100%</progress><ownerId>123456789012</ownerId>" +

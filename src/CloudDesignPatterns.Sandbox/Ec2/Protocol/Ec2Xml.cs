@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CloudDesignPatterns.Sandbox.Contracts;
 
 namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
 {
@@ -51,7 +52,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
         public static string Int(int n) => n.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>The whole body: &lt;?xml?&gt; + &lt;ActionResponse xmlns=…&gt;&lt;requestId/&gt;…</summary>
-        public static byte[] Document(string action, string requestId, IEnumerable<object?> body)
+        public static ResponseBody Document(string action, string requestId, IEnumerable<object?> body)
         {
             using var output = new Utf8XmlBuffer(64 * 1024);
             output.Raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -63,7 +64,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
                 else if (member is IXmlFragment fragment) fragment.WriteTo(output);
                 else if (member != null) throw new ArgumentException($"{action}: a response member must be an element, not {member.GetType().Name}.");
             output.EndElement(root);
-            return output.ToArray();
+            return output.Detach();
         }
     }
 }

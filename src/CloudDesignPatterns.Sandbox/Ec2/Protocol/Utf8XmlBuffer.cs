@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using CloudDesignPatterns.Sandbox.Contracts;
 
 namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
 {
@@ -30,9 +31,18 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
             return bytes;
         }
 
+        /// <summary>Hands the rented buffer over as a response body (no copy); the buffer is then empty.</summary>
+        public ResponseBody Detach()
+        {
+            var body = ResponseBody.FromRented(buffer, length);
+            buffer = Array.Empty<byte>();
+            length = 0;
+            return body;
+        }
+
         public void Dispose()
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
             buffer = Array.Empty<byte>();
             length = 0;
         }
@@ -112,10 +122,14 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
             buffer[length++] = b;
         }
 
-        [MethodImpl(HotPath)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Ensure(int more)
         {
-            if (length + more <= buffer.Length) return;
+            if (length + more > buffer.Length) Grow(more);
+        }
+
+        private void Grow(int more)
+        {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + more));
             Buffer.BlockCopy(buffer, 0, larger, 0, length);
             ArrayPool<byte>.Shared.Return(buffer);
