@@ -6,14 +6,16 @@ namespace CloudDesignPatterns.Engine.Snapshots
     /// <summary>
     /// One described snapshot, reduced to what a set is rebuilt from: a rotation holds 100,000 of these at once, where
     /// the SDK's <see cref="Snapshot"/> with its tag objects took four times the memory and most of the read's time in
-    /// garbage collection. Strings repeated across snapshots (tag values, states, volume ids) are shared.
+    /// garbage collection. Strings repeated across snapshots (tag values, states, volume ids) are shared. A struct, handed
+    /// on by reference (<see cref="SnapshotFactsSink"/>): the sets copy what they keep, so a read allocates nothing per
+    /// snapshot for it (a class was 15 MB of garbage per rotation).
     /// </summary>
-    internal sealed class SnapshotFacts
+    internal struct SnapshotFacts
     {
-        public string SnapshotId = "";
+        public string SnapshotId;
         public string? VolumeId;
         /// <summary>pending, completed, error (as EC2 reports it).</summary>
-        public string State = "";
+        public string State;
         /// <summary>0..100.</summary>
         public int Progress;
         public int SizeGiB;
@@ -23,7 +25,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
 
         public static SnapshotFacts From(Snapshot snapshot) => new SnapshotFacts
         {
-            SnapshotId = snapshot.SnapshotId,
+            SnapshotId = snapshot.SnapshotId ?? "",
             VolumeId = snapshot.VolumeId,
             State = snapshot.State?.Value ?? "",
             Progress = ParseProgress(snapshot.Progress),
@@ -36,4 +38,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         public static int ParseProgress(string? progress)
             => int.TryParse((progress ?? "").TrimEnd('%'), out var value) ? value : 0;
     }
+
+    /// <summary>Gets each snapshot as it is read; the facts are only valid during the call (copy what you keep).</summary>
+    internal delegate void SnapshotFactsSink(in SnapshotFacts snapshot);
 }

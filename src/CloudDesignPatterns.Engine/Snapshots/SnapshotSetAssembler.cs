@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using CloudDesignPatterns.Engine.Ec2.Query;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;
@@ -42,8 +44,8 @@ namespace CloudDesignPatterns.Engine.Snapshots
         internal IReadOnlyDictionary<string, string> ForeignOwned => foreignOwned;
 
         // Written without LINQ on purpose: this runs for each of 100,000 snapshots in a rotation.
-        [System.Runtime.CompilerServices.MethodImpl(Ec2.Query.HotPath.Optimized)]
-        internal void Add(SnapshotFacts s)
+        [MethodImpl(HotPath.Optimized)]
+        internal void Add(in SnapshotFacts s)
         {
             if (s.Tags.ForeignOwnerTag != null) foreignOwned[s.SnapshotId] = s.Tags.ForeignOwnerTag;
             var setId = s.Tags.SetId;
@@ -79,6 +81,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         /// <summary>Adds the images (an image set takes its tags and devices from its image), settles each set's state and order.</summary>
+        [MethodImpl(HotPath.Optimized)]
         internal List<SnapshotSet> Finish(IEnumerable<Image> images)
         {
             var imagesBySet = new Dictionary<string, Image>(StringComparer.Ordinal);
@@ -102,10 +105,26 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 sets.Add(set);
             }
             sets.AddRange(unmanaged.Values);
-            sets.Sort((a, b) => b.CreatedAt.CompareTo(a.CreatedAt));
+            return NewestFirst(sets);
+        }
+
+        /// <summary>
+        /// Sorted on an array of keys rather than with a comparison delegate: a rotation finishes 100,000 sets, and the
+        /// delegate calling each set's CreatedAt getter some 1.7 million times was a tenth of its planning time.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static List<SnapshotSet> NewestFirst(List<SnapshotSet> sets)
+        {
+            var ordered = sets.ToArray();
+            var keys = new long[ordered.Length];
+            for (var i = 0; i < ordered.Length; i++) keys[i] = -ordered[i].CreatedAt.Ticks;
+            Array.Sort(keys, ordered);
+            sets.Clear();
+            sets.AddRange(ordered);
             return sets;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private SnapshotSet NewSet(string setId, SetTagValues tags)
         {
             var set = new SnapshotSet { SetId = setId, Region = region, CreatedAt = DateTime.MaxValue }; // the earliest member's start time, once one is added
@@ -113,6 +132,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return set;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static void ApplyTags(SnapshotSet set, SetTagValues tags)
         {
             set.InstanceId = tags.SourceInstance ?? "";
@@ -148,6 +168,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 set.CreatedAt = imageCreated;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private Dictionary<string, string>? Devices(string? tag)
         {
             if (tag == null) return null;
@@ -166,7 +187,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return byDevice != 0 ? byDevice : string.CompareOrdinal(a.SnapshotId, b.SnapshotId);
         }
 
-        private SnapshotSet Unmanaged(SnapshotFacts s) => new SnapshotSet
+        private SnapshotSet Unmanaged(in SnapshotFacts s) => new SnapshotSet
         {
             SetId = s.SnapshotId,
             InstanceId = "",
@@ -180,6 +201,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             Managed = false,
         };
 
+        [MethodImpl(HotPath.Optimized)]
         internal static SnapshotSetState StateOf(IReadOnlyCollection<SnapshotInfo> snapshots, Image? image)
         {
             var imageState = image?.State?.Value;

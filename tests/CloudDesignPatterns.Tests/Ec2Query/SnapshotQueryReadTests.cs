@@ -122,7 +122,7 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         private async Task<List<SnapshotFacts>> FactsAsync(bool names = true)
         {
             var facts = new List<SnapshotFacts>();
-            await SnapshotSetReader.DescribeSnapshotFactsAsync(sandbox.Session, Managed(), facts.Add, CancellationToken.None, names);
+            await SnapshotSetReader.DescribeSnapshotFactsAsync(sandbox.Session, Managed(), (in SnapshotFacts f) => facts.Add(f), CancellationToken.None, names);
             return facts;
         }
 

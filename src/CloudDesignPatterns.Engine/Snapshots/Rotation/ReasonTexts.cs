@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 {
@@ -11,7 +10,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     {
         public enum Kind { BeyondKept, OlderThanCutoff, WithinKept, NewerThanCutoff }
 
-        private readonly Dictionary<(Kind, int), string> made = new Dictionary<(Kind, int), string>();
+        // Per kind, by generation: an array rather than a dictionary keyed on (kind, generation), whose generic code over
+        // that tuple the runtime would compile unoptimised first, in the middle of the planning.
+        private readonly string?[][] made = { new string?[16], new string?[16], new string?[16], new string?[16] };
 
         public ReasonTexts(RotationRules rules, DateTime? cutoff)
         {
@@ -27,17 +28,24 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         public string FailedOlderThanCutoff { get; }
 
+        [System.Runtime.CompilerServices.MethodImpl(Ec2.Query.HotPath.Optimized)]
         public string Get(Kind kind, int generation)
         {
-            if (made.TryGetValue((kind, generation), out var text)) return text;
-            text = kind switch
+            var texts = made[(int)kind];
+            if (generation < texts.Length && texts[generation] is { } known) return known;
+            var text = kind switch
             {
                 Kind.BeyondKept => $"Generation {generation}, beyond the {Rules.KeepGenerations} kept.",
                 Kind.OlderThanCutoff => $"Generation {generation}, older than {RotationPlanner.Format(Cutoff!.Value)}.",
                 Kind.WithinKept => $"Generation {generation} of {Rules.KeepGenerations}.",
                 _ => $"Generation {generation}, newer than {RotationPlanner.Format(Cutoff!.Value)}.",
             };
-            made[(kind, generation)] = text;
+            if (generation >= texts.Length)
+            {
+                Array.Resize(ref texts, Math.Max(generation + 1, texts.Length * 2));
+                made[(int)kind] = texts;
+            }
+            texts[generation] = text;
             return text;
         }
     }

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Ec2.Query;
 using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;
 
@@ -47,21 +49,28 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             waited += imagesWatch.Elapsed;
 
             var managedImages = images.Where(i => SnapshotTags.Get(i.Tags, ManagedTags.SetIdKey) != null);
-            var sets = assembler.Finish(managedImages);
-            var inScope = new List<SnapshotSet>(sets.Count);
-            foreach (var set in sets)
-                if (InScope(set, scope)) inScope.Add(set);
-            return new Result(inScope, RotationGuards.From(assembler.ForeignOwned, images), waited);
+            var sets = InScope(assembler.Finish(managedImages), scope);
+            return new Result(sets, RotationGuards.From(assembler.ForeignOwned, images), waited);
         }
 
         /// <summary>Images are read unfiltered, so image sets outside the scope are dropped here.</summary>
-        private static bool InScope(SnapshotSet set, RotationScope scope)
+        [MethodImpl(HotPath.Optimized)]
+        private static List<SnapshotSet> InScope(List<SnapshotSet> sets, RotationScope scope)
         {
-            if (scope.SetIds != null) return scope.SetIds.Contains(set.SetId, StringComparer.Ordinal);
-            if (scope.Policy != null && !string.Equals(set.Policy, scope.Policy, StringComparison.Ordinal)) return false;
-            if (scope.Groups != null) return scope.Groups.Contains(RotationGroupKey.Of(set));
-            if (scope.InstanceIds != null) return scope.InstanceIds.Contains(set.InstanceId, StringComparer.Ordinal);
-            return true;
+            // Looked up in hash sets: a scope can name a thousand instances, checked against 100,000 sets.
+            var setIds = scope.SetIds != null ? new HashSet<string>(scope.SetIds, StringComparer.Ordinal) : null;
+            var groups = scope.Groups != null ? new HashSet<RotationGroupKey>(scope.Groups) : null;
+            var instanceIds = scope.InstanceIds != null ? new HashSet<string>(scope.InstanceIds, StringComparer.Ordinal) : null;
+            var inScope = new List<SnapshotSet>(sets.Count);
+            foreach (var set in sets)
+            {
+                var wanted = setIds != null ? setIds.Contains(set.SetId)
+                    : scope.Policy != null && !string.Equals(set.Policy, scope.Policy, StringComparison.Ordinal) ? false
+                    : groups != null ? groups.Contains(RotationGroupKey.Of(set))
+                    : instanceIds == null || instanceIds.Contains(set.InstanceId);
+                if (wanted) inScope.Add(set);
+            }
+            return inScope;
         }
 
         private static IEnumerable<List<Filter>> SnapshotFilters(RotationScope scope)
