@@ -42,69 +42,139 @@ namespace CloudDesignPatterns.Tests.Ec2Query
                 finally { lock (Events) inFlight--; }
             }
 
-            /// <summary>The full parse: the page number, and the real next token (which the body also carries).</summary>
-            public string? Parse(Ec2XmlScanner xml)
+            /// <summary>The full parse on a worker: the page number, and the real next token (which the body also carries).</summary>
+            public string? Parse(int worker, Ec2XmlScanner xml)
             {
-                string? page = null, next = null;
-                xml.ReadRoot();
-                while (xml.NextChild())
+                lock (Events) MostParsing = Math.Max(MostParsing, ++parsing);
+                try
                 {
-                    if (xml.NameIs(Encoding.ASCII.GetBytes("page"))) page = xml.ReadText();
-                    else if (xml.NameIs(Encoding.ASCII.GetBytes("real"))) next = xml.ReadText();
-                    else xml.Skip();
+                    string? page = null, next = null;
+                    xml.ReadRoot();
+                    while (xml.NextChild())
+                    {
+                        if (xml.NameIs(Encoding.ASCII.GetBytes("page"))) page = xml.ReadText();
+                        else if (xml.NameIs(Encoding.ASCII.GetBytes("real"))) next = xml.ReadText();
+                        else xml.Skip();
+                    }
+                    if (page == FailOnPage) throw new FormatException("bad page");
+                    if (page == CancelOnPage) CancelOnParse?.Cancel();
+                    Thread.Sleep(ParseMs); // long enough for the next page to arrive meanwhile
+                    lock (Events) { Events.Add("parse " + page); ParsedBy[worker] = page; }
+                    return string.IsNullOrEmpty(next) ? null : next;
                 }
-                lock (Events) Events.Add("parse " + page);
-                return string.IsNullOrEmpty(next) ? null : next;
+                finally { lock (Events) parsing--; }
             }
+
+            public void Commit(int worker)
+            {
+                lock (Events) { Events.Add("commit " + ParsedBy[worker]); Committed.Add(ParsedBy[worker]!); }
+            }
+
+            private int parsing;
+            public int MostParsing;
+            public string? FailOnPage, CancelOnPage;
+            public CancellationTokenSource? CancelOnParse;
+            public int ParseMs;
+            public readonly string?[] ParsedBy = new string?[2];
+            public readonly List<string> Committed = new List<string>();
+            public List<string> Fetches => Events.Where(e => e.StartsWith("fetch")).ToList();
         }
 
+        private static Task ReadAsync(FakeEndpoint endpoint, int workers, CancellationToken cancel = default)
+            => ReadAheadPager.ReadAllAsync(endpoint.FetchAsync, endpoint.Parse, endpoint.Commit, workers, new IdleClock(), cancel);
+
         [Fact]
-        public async Task The_next_page_is_asked_for_before_the_last_one_is_parsed_and_only_one_request_is_ever_in_flight()
+        public async Task With_one_worker_the_next_page_is_asked_for_before_the_last_one_is_parsed_and_only_one_request_is_ever_in_flight()
         {
             var endpoint = new FakeEndpoint(3);
 
-            await ReadAheadPager.ReadAllAsync(endpoint.FetchAsync, endpoint.Parse, CancellationToken.None);
+            await ReadAsync(endpoint, workers: 1);
 
-            Assert.Equal(new[] { "fetch first", "fetch p1", "parse 0", "fetch p2", "parse 1", "parse 2" }, endpoint.Events);
+            Assert.Equal(new[] { "fetch first", "fetch p1", "parse 0", "fetch p2", "commit 0", "parse 1", "commit 1", "parse 2", "commit 2" }, endpoint.Events);
             Assert.Equal(1, endpoint.MostInFlight);
+            Assert.Equal(1, endpoint.MostParsing);
         }
 
         [Fact]
-        public async Task When_the_quick_look_disagrees_with_the_parse_the_parse_decides()
+        public async Task With_two_workers_a_page_is_parsed_beside_the_one_before_and_pages_are_committed_in_order()
         {
-            var endpoint = new FakeEndpoint(3) { WrongPeek = next => next == "p1" ? "p2" : next }; // the first page's visible token lies
+            var endpoint = new FakeEndpoint(6) { ParseMs = 80 };
 
-            await ReadAheadPager.ReadAllAsync(endpoint.FetchAsync, endpoint.Parse, CancellationToken.None);
+            await ReadAsync(endpoint, workers: 2);
 
-            var parsed = endpoint.Events.Where(e => e.StartsWith("parse")).ToList();
-            Assert.Equal(new[] { "parse 0", "parse 1", "parse 2" }, parsed); // no page skipped, none parsed twice
+            Assert.Equal(new[] { "0", "1", "2", "3", "4", "5" }, endpoint.Committed);
+            Assert.Equal(new[] { "fetch first", "fetch p1", "fetch p2", "fetch p3", "fetch p4", "fetch p5" }, endpoint.Fetches); // each page once, in order
+            Assert.Equal(1, endpoint.MostInFlight);
+            Assert.Equal(2, endpoint.MostParsing);
+            // A page is committed only once parsed, and never before the page ahead of it.
+            foreach (var page in endpoint.Committed)
+                Assert.True(endpoint.Events.IndexOf("parse " + page) < endpoint.Events.IndexOf("commit " + page));
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        public async Task When_the_quick_look_disagrees_with_the_parse_the_parse_decides(int workers)
+        {
+            var endpoint = new FakeEndpoint(3) { WrongPeek = next => next == "p1" ? "p2" : next, ParseMs = 30 }; // the first page's visible token lies
+
+            await ReadAsync(endpoint, workers);
+
+            Assert.Equal(new[] { "0", "1", "2" }, endpoint.Committed); // no page skipped, none handed on twice, in order
             Assert.Contains("fetch p1", endpoint.Events);
         }
 
-        [Fact]
-        public async Task A_page_that_fails_to_parse_stops_the_read_and_the_page_asked_for_ahead_is_dropped()
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        public async Task A_page_that_fails_to_parse_stops_the_read_and_nothing_after_it_is_committed(int workers)
         {
-            var endpoint = new FakeEndpoint(5);
-            var parses = 0;
+            var endpoint = new FakeEndpoint(5) { ParseMs = 30, FailOnPage = "1" };
 
-            var error = await Assert.ThrowsAsync<FormatException>(() => ReadAheadPager.ReadAllAsync(endpoint.FetchAsync,
-                xml => ++parses == 2 ? throw new FormatException("bad page") : endpoint.Parse(xml), CancellationToken.None));
+            var error = await Assert.ThrowsAsync<FormatException>(() => ReadAsync(endpoint, workers));
 
             Assert.Equal("bad page", error.Message);
-            Assert.Equal(new[] { "fetch first", "fetch p1", "parse 0", "fetch p2" }, endpoint.Events); // p3 never asked for
+            Assert.Equal(new[] { "0" }, endpoint.Committed);
+            Assert.True(endpoint.Fetches.Count <= 4); // the read stops: page p4 is never asked for
+            var events = endpoint.Events.Count;
+            await Task.Delay(100);
+            Assert.Equal(events, endpoint.Events.Count); // no worker runs on after the read has returned
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        public async Task Cancelling_stops_the_read_between_pages(int workers)
+        {
+            using var cancel = new CancellationTokenSource();
+            var endpoint = new FakeEndpoint(50) { CancelOnPage = "1", CancelOnParse = cancel };
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReadAsync(endpoint, workers, cancel.Token));
+
+            Assert.True(endpoint.Fetches.Count <= 4);
         }
 
         [Fact]
-        public async Task Cancelling_stops_the_read_between_pages()
+        public async Task The_idle_clock_counts_only_the_time_no_worker_is_busy()
         {
-            var endpoint = new FakeEndpoint(50);
-            using var cancel = new CancellationTokenSource();
-            var parses = 0;
+            var total = System.Diagnostics.Stopwatch.StartNew();
+            var clock = new IdleClock();
+            await Task.Delay(50);
+            var busy = System.Diagnostics.Stopwatch.StartNew();
+            clock.StartWork();
+            clock.StartWork(); // two workers busy at once
+            await Task.Delay(100);
+            clock.StopWork();
+            await Task.Delay(50); // one still busy: not idle
+            clock.StopWork();
+            busy.Stop();
+            await Task.Delay(30);
+            var idle = clock.Idle;
+            total.Stop();
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReadAheadPager.ReadAllAsync(endpoint.FetchAsync,
-                xml => { if (++parses == 2) cancel.Cancel(); return endpoint.Parse(xml); }, cancel.Token));
-
-            Assert.True(endpoint.Events.Count(e => e.StartsWith("fetch")) <= 3);
+            // Idle is the whole time less the busy stretch (measured around it, so a little longer than the clock's).
+            Assert.InRange(idle.TotalMilliseconds, (total.Elapsed - busy.Elapsed).TotalMilliseconds - 1, (total.Elapsed - busy.Elapsed).TotalMilliseconds + 25);
+            Assert.True(busy.ElapsedMilliseconds >= 150);
         }
 
         [Theory]

@@ -9,34 +9,67 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
 {
     /// <summary>
     /// DescribeSnapshots pages into lean <see cref="SnapshotFacts"/>: only the fields and tags a set is rebuilt from,
-    /// every repeated string shared through one <see cref="Utf8StringPool"/> for the whole read, numbers and dates read
-    /// from the bytes. Only a snapshot's id (and a value never seen before) allocates a string.
+    /// every repeated string shared through a <see cref="Utf8StringPool"/> for the whole read, numbers and dates read
+    /// from the bytes. Only a snapshot's id (and a value never seen before) allocates a string. Two workers can parse
+    /// two pages at once (<see cref="ReadAheadPager"/>), each into its own buffer with its own pool; a page's snapshots
+    /// reach the sink when it is committed.
     /// </summary>
     internal sealed class SnapshotFactsParser
     {
-        private readonly Utf8StringPool pool = new Utf8StringPool();
+        private readonly SnapshotFactsSink onSnapshot;
         private readonly bool names;
+        private readonly Worker[] workers = { new Worker(), new Worker() };
 
-        private readonly Action<Ec2XmlScanner> readItem;
+        private sealed class Worker
+        {
+            public readonly Utf8StringPool Pool = new Utf8StringPool();
+            // Reused page after page: a page's 1,000 snapshots would otherwise be a large-object allocation each.
+            public SnapshotFacts[] Parsed = new SnapshotFacts[1000];
+            public int Count;
+            public Action<Ec2XmlScanner>? ReadItem;
+        }
 
-        /// <param name="onSnapshot">Gets each snapshot as it is read (a new object each time).</param>
+        /// <param name="onSnapshot">Gets each snapshot as it is read.</param>
         /// <param name="names">
         /// False drops the Name tag: a rotation never shows it, and it is the one value besides the ids that differs on
         /// every set (100,000 strings kept for nothing).
         /// </param>
-        public SnapshotFactsParser(Action<SnapshotFacts> onSnapshot, bool names = true)
+        public SnapshotFactsParser(SnapshotFactsSink onSnapshot, bool names = true)
         {
+            this.onSnapshot = onSnapshot;
             this.names = names;
-            readItem = xml => onSnapshot(ReadSnapshot(xml));
+            foreach (var worker in workers)
+            {
+                var w = worker;
+                w.ReadItem = xml =>
+                {
+                    if (w.Count == w.Parsed.Length) Array.Resize(ref w.Parsed, w.Parsed.Length * 2);
+                    w.Parsed[w.Count++] = ReadSnapshot(xml, w.Pool);
+                };
+            }
         }
 
-        /// <summary>Reads one page; returns its next token (null on the last page).</summary>
-        public string? Parse(Ec2XmlScanner xml) => DescribeSnapshotsPage.Walk(xml, readItem);
+        /// <summary>Reads one page on worker 0 or 1, keeping its snapshots until <see cref="Commit"/>; returns its next token (null on the last page).</summary>
+        public string? Parse(int worker, Ec2XmlScanner xml)
+        {
+            var w = workers[worker];
+            w.Count = 0;
+            return DescribeSnapshotsPage.Walk(xml, w.ReadItem!);
+        }
+
+        /// <summary>Hands the snapshots of the page a worker parsed last to the sink.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public void Commit(int worker)
+        {
+            var w = workers[worker];
+            for (var i = 0; i < w.Count; i++) onSnapshot(in w.Parsed[i]);
+            w.Count = 0;
+        }
 
         [MethodImpl(HotPath.Optimized)]
-        private SnapshotFacts ReadSnapshot(Ec2XmlScanner xml)
+        private SnapshotFacts ReadSnapshot(Ec2XmlScanner xml, Utf8StringPool pool)
         {
-            var s = new SnapshotFacts();
+            var s = new SnapshotFacts { SnapshotId = "", State = "" };
             while (xml.NextChild())
             {
                 if (xml.NameIs(SnapshotId)) s.SnapshotId = xml.ReadText();
@@ -45,14 +78,14 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 else if (xml.NameIs(StartTime)) s.StartTime = ReadTime(xml);
                 else if (xml.NameIs(Progress)) s.Progress = ReadPercent(xml);
                 else if (xml.NameIs(VolumeSize)) s.SizeGiB = ReadInt(xml);
-                else if (xml.NameIs(TagSet)) ReadTags(xml, ref s.Tags);
+                else if (xml.NameIs(TagSet)) ReadTags(xml, ref s.Tags, pool);
                 else xml.Skip();
             }
             return s;
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void ReadTags(Ec2XmlScanner xml, ref SetTagValues tags)
+        private void ReadTags(Ec2XmlScanner xml, ref SetTagValues tags, Utf8StringPool pool)
         {
             while (xml.NextChild())
             {

@@ -1,0 +1,43 @@
+using System;
+using System.Diagnostics;
+
+namespace CloudDesignPatterns.Engine.Ec2.Query
+{
+    /// <summary>
+    /// Measures how long a read had nothing to do but wait for EC2: the time during which none of its workers was parsing
+    /// or handing on a page. With two pages parsed at once, adding up each worker's waits would count the same wait twice.
+    /// Starts idle (the first page is on its way).
+    /// </summary>
+    internal sealed class IdleClock
+    {
+        private readonly object gate = new object();
+        private int working;
+        private long idleSince = Stopwatch.GetTimestamp();
+        private long idleTicks;
+
+        public void StartWork()
+        {
+            lock (gate)
+                if (working++ == 0) idleTicks += Stopwatch.GetTimestamp() - idleSince;
+        }
+
+        public void StopWork()
+        {
+            lock (gate)
+                if (--working == 0) idleSince = Stopwatch.GetTimestamp();
+        }
+
+        /// <summary>The idle time so far.</summary>
+        public TimeSpan Idle
+        {
+            get
+            {
+                lock (gate)
+                {
+                    var ticks = idleTicks + (working == 0 ? Stopwatch.GetTimestamp() - idleSince : 0);
+                    return TimeSpan.FromSeconds(ticks / (double)Stopwatch.Frequency);
+                }
+            }
+        }
+    }
+}
