@@ -33,17 +33,21 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             if (Interlocked.Exchange(ref warmUpStarted, 1) != 0) return;
             Task.Run(() =>
             {
-                foreach (var type in typeof(HotPath).Assembly.GetTypes())
+                // Only ever a head start: a type or method that cannot be loaded or prepared here compiles on its first call.
+                try
                 {
-                    if (type.ContainsGenericParameters) continue;
-                    foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                    foreach (var type in typeof(HotPath).Assembly.GetTypes())
                     {
-                        if ((method.MethodImplementationFlags & (MethodImplAttributes)Optimized) == 0 || method.ContainsGenericParameters) continue;
-                        // Only ever a head start: a method that cannot be prepared here is compiled on its first call.
-                        try { RuntimeHelpers.PrepareMethod(method.MethodHandle); }
-                        catch (Exception) { }
+                        if (type.ContainsGenericParameters) continue;
+                        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                        {
+                            if ((method.MethodImplementationFlags & (MethodImplAttributes)Optimized) == 0 || method.ContainsGenericParameters) continue;
+                            try { RuntimeHelpers.PrepareMethod(method.MethodHandle); }
+                            catch (Exception) { }
+                        }
                     }
                 }
+                catch (Exception) { }
             });
         }
     }
