@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Snapshots.Rotation;
 using CloudDesignPatterns.Engine.Tagging;
@@ -24,7 +25,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return values;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(Ec2.Query.HotPath.Optimized)]
+        [MethodImpl(HotPath.Optimized)]
         public void Take(string key, string value)
         {
             switch (key)

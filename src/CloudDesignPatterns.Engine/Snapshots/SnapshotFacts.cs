@@ -4,11 +4,11 @@ using Amazon.EC2.Model;
 namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
-    /// One described snapshot, reduced to what a set is rebuilt from: a rotation holds 100,000 of these at once, where
-    /// the SDK's <see cref="Snapshot"/> with its tag objects took four times the memory and most of the read's time in
-    /// garbage collection. Strings repeated across snapshots (tag values, states, volume ids) are shared. A struct, handed
-    /// on by reference (<see cref="SnapshotFactsSink"/>): the sets copy what they keep, so a read allocates nothing per
-    /// snapshot for it (a class was 15 MB of garbage per rotation).
+    /// One described snapshot, reduced to what a set is rebuilt from: a rotation reads 100,000, and the SDK's
+    /// <see cref="Snapshot"/> with its tag objects took four times the memory and most of the read's time in garbage
+    /// collection. Strings repeated across snapshots (tag values, states, volume ids) are shared. A struct, handed on by
+    /// reference (<see cref="SnapshotFactsSink"/>) from a buffer reused page after page: the sets copy what they keep, so
+    /// a read allocates nothing per snapshot for it (a class was 15 MB of garbage per rotation).
     /// </summary>
     internal struct SnapshotFacts
     {

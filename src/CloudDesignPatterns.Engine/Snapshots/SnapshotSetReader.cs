@@ -38,11 +38,11 @@ namespace CloudDesignPatterns.Engine.Snapshots
 
         /// <summary>
         /// Every page of the account's own snapshots matching <paramref name="filters"/>, each snapshot reduced to what
-        /// sets are built from (<see cref="SnapshotFactsParser"/>) and handed to <paramref name="onSnapshot"/> as it is
-        /// read: a rotation reads 100,000 snapshots, which cost the SDK seconds.
+        /// sets are built from (<see cref="SnapshotFactsParser"/>) and handed to <paramref name="onSnapshot"/> page by
+        /// page, in order, from one thread at a time: a rotation reads 100,000 snapshots, which cost the SDK seconds.
         /// </summary>
         /// <param name="names">False leaves out the Name tag (a rotation never shows it).</param>
-        /// <returns>How long the read waited for EC2's answers.</returns>
+        /// <returns>How long the read waited for EC2's answers (no page being parsed or handed on).</returns>
         internal static Task<TimeSpan> DescribeSnapshotFactsAsync(Ec2Session ec2, List<Filter> filters, SnapshotFactsSink onSnapshot, CancellationToken cancel, bool names = true)
         {
             HotPath.WarmUpInBackground(); // the parsing, assembling and planning code compiles while the first page is on its way

@@ -93,7 +93,9 @@ namespace CloudDesignPatterns.Sandbox.Handlers
                 response = Error(call, service, "InternalError", "Sandbox handler failed: " + ex.Message, 500, requestId);
             }
 
-            return faults.Drop == DropMode.AfterExecute ? Dropped(call) : response;
+            if (faults.Drop != DropMode.AfterExecute) return response;
+            response.Body.Dispose(); // executed, never sent: its buffer goes back to the pool
+            return Dropped(call);
         }
 
         private static SandboxResponse Dropped(SandboxCall call)

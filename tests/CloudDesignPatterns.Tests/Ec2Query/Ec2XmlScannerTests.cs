@@ -71,7 +71,8 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         {
             var output = new CloudDesignPatterns.Sandbox.Ec2.Protocol.Utf8XmlBuffer();
             output.StartElement("value"); output.Text("a\r\nb & <c>"); output.EndElement("value");
-            var xml = Encoding.UTF8.GetString(output.ToArray());
+            using var body = output.Detach();
+            var xml = Encoding.UTF8.GetString(body.ToArray());
 
             Assert.Equal("<value>a&#xD;\nb &amp; &lt;c&gt;</value>", xml);
             var scanner = Scanner(xml);

@@ -18,7 +18,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     {
         private readonly SnapshotFactsSink onSnapshot;
         private readonly bool names;
-        private readonly Worker[] workers = { new Worker(), new Worker() };
+        private readonly Worker[] workers;
 
         private sealed class Worker
         {
@@ -26,7 +26,16 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             // Reused page after page: a page's 1,000 snapshots would otherwise be a large-object allocation each.
             public SnapshotFacts[] Parsed = new SnapshotFacts[1000];
             public int Count;
-            public Action<Ec2XmlScanner>? ReadItem;
+            public readonly Action<Ec2XmlScanner> ReadItem;
+
+            public Worker(SnapshotFactsParser parser)
+            {
+                ReadItem = xml =>
+                {
+                    if (Count == Parsed.Length) Array.Resize(ref Parsed, Parsed.Length * 2);
+                    Parsed[Count++] = parser.ReadSnapshot(xml, Pool);
+                };
+            }
         }
 
         /// <param name="onSnapshot">Gets each snapshot as it is read.</param>
@@ -38,15 +47,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         {
             this.onSnapshot = onSnapshot;
             this.names = names;
-            foreach (var worker in workers)
-            {
-                var w = worker;
-                w.ReadItem = xml =>
-                {
-                    if (w.Count == w.Parsed.Length) Array.Resize(ref w.Parsed, w.Parsed.Length * 2);
-                    w.Parsed[w.Count++] = ReadSnapshot(xml, w.Pool);
-                };
-            }
+            workers = new[] { new Worker(this), new Worker(this) };
         }
 
         /// <summary>Reads one page on worker 0 or 1, keeping its snapshots until <see cref="Commit"/>; returns its next token (null on the last page).</summary>
@@ -54,7 +55,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         {
             var w = workers[worker];
             w.Count = 0;
-            return DescribeSnapshotsPage.Walk(xml, w.ReadItem!);
+            return DescribeSnapshotsPage.Walk(xml, w.ReadItem);
         }
 
         /// <summary>Hands the snapshots of the page a worker parsed last to the sink.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 {
@@ -28,7 +29,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         public string FailedOlderThanCutoff { get; }
 
-        [System.Runtime.CompilerServices.MethodImpl(Ec2.Query.HotPath.Optimized)]
+        [MethodImpl(HotPath.Optimized)]
         public string Get(Kind kind, int generation)
         {
             var texts = made[(int)kind];

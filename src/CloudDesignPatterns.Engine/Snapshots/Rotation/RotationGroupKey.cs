@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.CompilerServices;
-using CloudDesignPatterns.Engine.Ec2.Query;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation

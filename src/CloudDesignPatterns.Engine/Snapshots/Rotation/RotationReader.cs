@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Ec2;
-using CloudDesignPatterns.Engine.Ec2.Query;
 using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;
 
@@ -63,14 +62,16 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var instanceIds = scope.InstanceIds != null ? new HashSet<string>(scope.InstanceIds, StringComparer.Ordinal) : null;
             var inScope = new List<SnapshotSet>(sets.Count);
             foreach (var set in sets)
-            {
-                var wanted = setIds != null ? setIds.Contains(set.SetId)
-                    : scope.Policy != null && !string.Equals(set.Policy, scope.Policy, StringComparison.Ordinal) ? false
-                    : groups != null ? groups.Contains(RotationGroupKey.Of(set))
-                    : instanceIds == null || instanceIds.Contains(set.InstanceId);
-                if (wanted) inScope.Add(set);
-            }
+                if (Wanted(set)) inScope.Add(set);
             return inScope;
+
+            bool Wanted(SnapshotSet set)
+            {
+                if (setIds != null) return setIds.Contains(set.SetId);
+                if (scope.Policy != null && !string.Equals(set.Policy, scope.Policy, StringComparison.Ordinal)) return false;
+                if (groups != null) return groups.Contains(RotationGroupKey.Of(set));
+                return instanceIds == null || instanceIds.Contains(set.InstanceId);
+            }
         }
 
         private static IEnumerable<List<Filter>> SnapshotFilters(RotationScope scope)

@@ -24,13 +24,6 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
 
         public Utf8XmlBuffer(int capacity = 4096) { buffer = ArrayPool<byte>.Shared.Rent(capacity); }
 
-        public byte[] ToArray()
-        {
-            var bytes = new byte[length];
-            Buffer.BlockCopy(buffer, 0, bytes, 0, length);
-            return bytes;
-        }
-
         /// <summary>Hands the rented buffer over as a response body (no copy); the buffer is then empty.</summary>
         public ResponseBody Detach()
         {

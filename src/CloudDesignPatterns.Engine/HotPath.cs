@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace CloudDesignPatterns.Engine.Ec2.Query
+namespace CloudDesignPatterns.Engine
 {
     /// <summary>
     /// The code a 100,000-snapshot rotation runs per byte, per snapshot or per set: the read, the assembly into sets and
