@@ -32,7 +32,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         public static async Task<Dictionary<string, InstanceVolumes>> DescribeAsync(Ec2Session ec2, IReadOnlyCollection<string> instanceIds, CancellationToken cancel)
         {
             var found = new Dictionary<string, InstanceVolumes>(StringComparer.Ordinal);
-            foreach (var batch in instanceIds.Distinct().Select((id, i) => (id, i)).GroupBy(x => x.i / 200).Select(g => g.Select(x => x.id).ToList()))
+            foreach (var batch in FilterValues.Batches(instanceIds))
             {
                 string? next = null;
                 do

@@ -18,7 +18,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
     public static class SnapshotSetReader
     {
         private const int PageSize = 1000;
-        private const int MaxFilterValues = 200; // EC2 caps the values of one filter
 
         public static async Task<List<SnapshotSet>> ListAsync(Ec2Session ec2, SnapshotQuery query, CancellationToken cancel)
         {
@@ -98,19 +97,20 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return all;
         }
 
+        /// <summary>One describe per batch of instance ids and batch of set ids (EC2 takes 200 values in a filter).</summary>
         private static IEnumerable<List<Filter>> FilterBatches(SnapshotQuery query)
         {
-            var instanceBatches = query.InstanceIds == null
-                ? new List<List<string>?> { null }
-                : query.InstanceIds.Distinct().Select((id, i) => (id, i)).GroupBy(x => x.i / MaxFilterValues).Select(g => (List<string>?)g.Select(x => x.id).ToList()).ToList();
+            var instanceBatches = query.InstanceIds == null ? new List<List<string>?> { null } : FilterValues.Batches(query.InstanceIds).ConvertAll(b => (List<string>?)b);
+            var setIdBatches = query.SetIds == null ? new List<List<string>?> { null } : FilterValues.Batches(query.SetIds).ConvertAll(b => (List<string>?)b);
             foreach (var instances in instanceBatches)
-            {
-                var filters = query.IncludeUnmanaged && query.SetIds == null && instances == null && query.Policy == null ? new List<Filter>() : ManagedOnly();
-                if (instances != null) filters.Add(new Filter("tag:" + ManagedTags.SourceInstanceKey, instances));
-                if (query.Policy != null) filters.Add(new Filter("tag:" + ManagedTags.PolicyKey, new List<string> { query.Policy }));
-                if (query.SetIds != null) filters.Add(new Filter("tag:" + ManagedTags.SetIdKey, query.SetIds.ToList()));
-                yield return filters;
-            }
+                foreach (var setIds in setIdBatches)
+                {
+                    var filters = query.IncludeUnmanaged && setIds == null && instances == null && query.Policy == null ? new List<Filter>() : ManagedOnly();
+                    if (instances != null) filters.Add(new Filter("tag:" + ManagedTags.SourceInstanceKey, instances));
+                    if (query.Policy != null) filters.Add(new Filter("tag:" + ManagedTags.PolicyKey, new List<string> { query.Policy }));
+                    if (setIds != null) filters.Add(new Filter("tag:" + ManagedTags.SetIdKey, setIds));
+                    yield return filters;
+                }
         }
 
         private static List<Filter> ManagedOnly() => new List<Filter> { new Filter("tag-key", new List<string> { ManagedTags.SetIdKey }) };

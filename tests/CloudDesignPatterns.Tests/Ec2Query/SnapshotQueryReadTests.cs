@@ -119,6 +119,30 @@ namespace CloudDesignPatterns.Tests.Ec2Query
             Assert.Contains("no-such-filter", error.Message);
         }
 
+        [Fact]
+        public async Task Sets_named_by_more_ids_than_a_filter_takes_are_read_in_batches_of_200()
+        {
+            sandbox.Host.Ec2.SeedManagedFleet(sandbox.Host.Region, 1, 450, "nightly", DateTime.UtcNow.AddHours(-1));
+            var ids = (await SnapshotSetReader.ListAsync(sandbox.Session, new SnapshotQuery { Policy = "nightly", SnapshotsOnly = true }, CancellationToken.None))
+                .Select(s => s.SetId).ToList();
+            Assert.Equal(450, ids.Count);
+            var before = sandbox.Host.Control.GetCalls().Count;
+
+            var sets = await SnapshotSetReader.ListAsync(sandbox.Session, new SnapshotQuery { SetIds = ids.Concat(ids.Take(10)).ToList(), SnapshotsOnly = true }, CancellationToken.None);
+
+            Assert.Equal(ids.OrderBy(id => id, StringComparer.Ordinal), sets.Select(s => s.SetId).OrderBy(id => id, StringComparer.Ordinal));
+            var calls = sandbox.Host.Control.GetCalls().Skip(before).ToList();
+            Assert.All(calls, c => Assert.Equal("DescribeSnapshots", c.Action));
+            // Each id asked for once, in batches EC2 accepts: 200 + 200 + 50.
+            var batches = calls.Select(c =>
+            {
+                var filter = c.Parameters.Single(p => p.Key.StartsWith("Filter.") && p.Key.EndsWith(".Name") && p.Value == "tag:cdp:snapshot:set-id").Key;
+                var prefix = filter.Substring(0, filter.Length - "Name".Length) + "Value.";
+                return c.Parameters.Keys.Count(k => k.StartsWith(prefix));
+            });
+            Assert.Equal(new[] { 200, 200, 50 }, batches);
+        }
+
         private async Task<List<SnapshotFacts>> FactsAsync(bool names = true)
         {
             var facts = new List<SnapshotFacts>();

@@ -18,7 +18,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     public static class RotationExecutor
     {
         public const int DefaultConcurrency = 4;
-        private const int MaxFilterValues = 200;
 
         public static async Task<IReadOnlyList<RotationOutcome>> ExecuteAsync(Ec2Session ec2, IEnumerable<RotationItem> toRemove, int concurrency, CancellationToken cancel)
         {
@@ -86,10 +85,10 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 var snapshotIds = region.SelectMany(o => o.Result.SnapshotIds).ToList();
                 var imageIds = region.Where(o => o.Result.ImageId != null).Select(o => o.Result.ImageId!).ToList();
                 var left = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var batch in Batches(snapshotIds))
+                foreach (var batch in FilterValues.Batches(snapshotIds))
                     foreach (var s in await SnapshotSetReader.DescribeSnapshotsAsync(session, new List<Filter> { new Filter("snapshot-id", batch) }, cancel).ConfigureAwait(false))
                         left.Add(s.SnapshotId);
-                foreach (var batch in Batches(imageIds))
+                foreach (var batch in FilterValues.Batches(imageIds))
                     foreach (var i in await SnapshotSetReader.DescribeImagesAsync(session, new List<Filter> { new Filter("image-id", batch) }, cancel).ConfigureAwait(false))
                         if (i.State?.Value != "deregistered") left.Add(i.ImageId);
                 if (left.Count == 0) continue;
@@ -111,8 +110,5 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         /// <summary>Already gone counts as removed, so a retry of a half-done rotation converges.</summary>
         private static bool IsGone(PatternException error)
             => error.AwsErrorCode == "InvalidSnapshot.NotFound" || error.AwsErrorCode == "InvalidAMIID.NotFound" || error.AwsErrorCode == "InvalidAMIID.Unavailable";
-
-        private static IEnumerable<List<string>> Batches(IEnumerable<string> values)
-            => values.Distinct(StringComparer.Ordinal).Select((v, i) => (v, i)).GroupBy(x => x.i / MaxFilterValues).Select(g => g.Select(x => x.v).ToList());
     }
 }

@@ -19,7 +19,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     /// </summary>
     public static class RotationReader
     {
-        private const int MaxFilterValues = 200;
 
         public sealed class Result
         {
@@ -78,12 +77,12 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         {
             if (scope.SetIds != null)
             {
-                foreach (var batch in Batches(scope.SetIds))
+                foreach (var batch in FilterValues.Batches(scope.SetIds))
                     yield return new List<Filter> { new Filter("tag:" + ManagedTags.SetIdKey, batch) };
                 yield break;
             }
             var instances = scope.Groups?.Select(g => g.InstanceId).ToList() ?? scope.InstanceIds?.ToList();
-            var instanceBatches = instances == null ? new List<List<string>?> { null } : Batches(instances).Select(b => (List<string>?)b).ToList();
+            var instanceBatches = instances == null ? new List<List<string>?> { null } : FilterValues.Batches(instances).Select(b => (List<string>?)b).ToList();
             foreach (var batch in instanceBatches)
             {
                 var filters = new List<Filter> { new Filter("tag-key", new List<string> { ManagedTags.SetIdKey }) };
@@ -92,8 +91,5 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 yield return filters;
             }
         }
-
-        private static IEnumerable<List<string>> Batches(IEnumerable<string> values)
-            => values.Distinct(StringComparer.Ordinal).Select((v, i) => (v, i)).GroupBy(x => x.i / MaxFilterValues).Select(g => g.Select(x => x.v).ToList());
     }
 }
