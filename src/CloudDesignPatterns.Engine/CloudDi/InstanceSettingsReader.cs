@@ -65,22 +65,15 @@ namespace CloudDesignPatterns.Engine.CloudDi
         private static async Task<IReadOnlyDictionary<string, string>> DescribeTagsAsync(Ec2Session ec2, string instanceId, CancellationToken cancel)
         {
             var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-            string? next = null;
-            do
-            {
-                var request = new DescribeTagsRequest
+            var described = await ec2.CallPagesAsync("DescribeTags", instanceId,
+                (c, next, ct) => c.DescribeTagsAsync(new DescribeTagsRequest
                 {
-                    Filters = new List<Filter>
-                    {
-                        new Filter("resource-id", new List<string> { instanceId }),
-                    },
+                    Filters = new List<Filter> { new Filter("resource-id", new List<string> { instanceId }) },
                     MaxResults = 1000,
                     NextToken = next,
-                };
-                var page = await ec2.CallAsync("DescribeTags", instanceId, true, (c, ct) => c.DescribeTagsAsync(request, ct), cancel).ConfigureAwait(false);
-                foreach (var tag in page.Tags ?? new List<TagDescription>()) tags[tag.Key] = tag.Value;
-                next = page.NextToken;
-            } while (!string.IsNullOrEmpty(next));
+                }, ct),
+                page => page.Tags, page => page.NextToken, cancel).ConfigureAwait(false);
+            foreach (var tag in described) tags[tag.Key] = tag.Value;
             return tags;
         }
     }

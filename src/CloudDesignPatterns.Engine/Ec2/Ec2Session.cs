@@ -37,6 +37,24 @@ namespace CloudDesignPatterns.Engine.Ec2
         internal Task<T> CallAsync<T>(string action, string target, bool idempotent, Func<AmazonEC2Client, CancellationToken, Task<T>> call, CancellationToken cancel)
             => Runner.RunAsync("ec2:" + action, target, idempotent, ct => call(client, ct), cancel);
 
+        /// <summary>Every item of a paginated describe, page after page (NextToken), each page a call through the runner.</summary>
+        /// <param name="page">Asks for the page after a token (null: the first page).</param>
+        internal async Task<List<TItem>> CallPagesAsync<TPage, TItem>(string action, string target,
+            Func<AmazonEC2Client, string?, CancellationToken, Task<TPage>> page, Func<TPage, IEnumerable<TItem>?> items,
+            Func<TPage, string?> nextToken, CancellationToken cancel)
+        {
+            var all = new List<TItem>();
+            string? next = null;
+            do
+            {
+                var token = next;
+                var answer = await CallAsync(action, target, true, (c, ct) => page(c, token, ct), cancel).ConfigureAwait(false);
+                all.AddRange(items(answer) ?? Array.Empty<TItem>());
+                next = nextToken(answer);
+            } while (!string.IsNullOrEmpty(next));
+            return all;
+        }
+
         /// <summary>
         /// A read sent without the SDK (<see cref="Ec2QueryCall"/>) to the endpoint the SDK client would use, through the
         /// same runner: for describes too large for the SDK's unmarshaller. The caller parses and disposes the answer.

@@ -34,16 +34,10 @@ namespace CloudDesignPatterns.Engine.Snapshots
             var found = new Dictionary<string, InstanceVolumes>(StringComparer.Ordinal);
             foreach (var batch in FilterValues.Batches(instanceIds))
             {
-                string? next = null;
-                do
-                {
-                    var request = new DescribeInstancesRequest { Filters = new List<Filter> { new Filter("instance-id", batch) }, MaxResults = 1000, NextToken = next };
-                    var page = await ec2.CallAsync("DescribeInstances", batch.Count == 1 ? batch[0] : $"{batch.Count} instances", true,
-                        (c, ct) => c.DescribeInstancesAsync(request, ct), cancel).ConfigureAwait(false);
-                    foreach (var instance in (page.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>()))
-                        found[instance.InstanceId] = From(instance);
-                    next = page.NextToken;
-                } while (!string.IsNullOrEmpty(next));
+                var instances = await ec2.CallPagesAsync("DescribeInstances", batch.Count == 1 ? batch[0] : $"{batch.Count} instances",
+                    (c, next, ct) => c.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = new List<Filter> { new Filter("instance-id", batch) }, MaxResults = 1000, NextToken = next }, ct),
+                    page => (page.Reservations ?? new List<Reservation>()).SelectMany(r => r.Instances ?? new List<Instance>()), page => page.NextToken, cancel).ConfigureAwait(false);
+                foreach (var instance in instances) found[instance.InstanceId] = From(instance);
             }
             return found;
         }

@@ -83,19 +83,10 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return parameters;
         }
 
-        internal static async Task<List<Image>> DescribeImagesAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)
-        {
-            var all = new List<Image>();
-            string? next = null;
-            do
-            {
-                var request = new DescribeImagesRequest { Owners = new List<string> { "self" }, Filters = filters, MaxResults = PageSize, NextToken = next };
-                var page = await ec2.CallAsync("DescribeImages", Describe(filters), true, (c, ct) => c.DescribeImagesAsync(request, ct), cancel).ConfigureAwait(false);
-                all.AddRange(page.Images ?? new List<Image>());
-                next = page.NextToken;
-            } while (!string.IsNullOrEmpty(next));
-            return all;
-        }
+        internal static Task<List<Image>> DescribeImagesAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)
+            => ec2.CallPagesAsync("DescribeImages", Describe(filters),
+                (c, next, ct) => c.DescribeImagesAsync(new DescribeImagesRequest { Owners = new List<string> { "self" }, Filters = filters, MaxResults = PageSize, NextToken = next }, ct),
+                page => page.Images, page => page.NextToken, cancel);
 
         /// <summary>One describe per batch of instance ids and batch of set ids (EC2 takes 200 values in a filter).</summary>
         private static IEnumerable<List<Filter>> FilterBatches(SnapshotQuery query)
