@@ -22,18 +22,9 @@ namespace CloudDesignPatterns.Commands.Snapshot
     /// </summary>
     [Cmdlet(VerbsCommon.Copy, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(SnapshotSet))]
-    public sealed class CopyPatternSnapshotCommand : AwsCmdlet
+    public sealed class CopyPatternSnapshotCommand : SnapshotSetCmdlet
     {
-        private const string InputObjectSet = "InputObject";
-        private const string SetIdSet = "SetId";
         private readonly List<SnapshotSet> started = new List<SnapshotSet>();
-
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        public SnapshotSet[] InputObject { get; set; } = new SnapshotSet[0];
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SetIdSet)]
-        [ArgumentCompleter(typeof(SnapshotSetIdCompleter))]
-        public string[] SetId { get; set; } = new string[0];
 
         /// <summary>Defaults to the set's DestinationRegion (cdp:snapshot:destination-region of its instance).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -52,20 +43,14 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         protected override void ProcessRecord()
         {
-            foreach (var set in SetsOfThisRecord())
+            foreach (var set in SetsOfThisRecord(Find))
                 CopyOne(set);
         }
 
-        private IEnumerable<SnapshotSet> SetsOfThisRecord()
+        private IEnumerable<SnapshotSet> Find(string[] setIds)
         {
-            if (ParameterSetName == InputObjectSet) return InputObject.Where(s => s != null);
-            foreach (var id in SetId)
-            {
-                try { SnapshotSetId.Require(id, nameof(SetId)); }
-                catch (PatternException error) { ThrowPatternError(error, id); }
-            }
-            var found = RunOrThrow((log, ct) => SnapshotSetReader.ListAsync(SessionFor(log), new SnapshotQuery { SetIds = SetId }, ct));
-            foreach (var missing in SetId.Where(id => found.All(s => s.SetId != id)))
+            var found = RunOrThrow((log, ct) => SnapshotSetReader.ListAsync(SessionFor(log), new SnapshotQuery { SetIds = setIds }, ct));
+            foreach (var missing in setIds.Where(id => found.All(s => s.SetId != id)))
                 WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
                     $"No set {missing} in {ResolvedContext.Region.Value}. Give -Region for a set in another region."), missing);
             return found;

@@ -22,18 +22,8 @@ namespace CloudDesignPatterns.Commands.Snapshot
     /// </summary>
     [Cmdlet(VerbsData.Restore, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(RestoreResult))]
-    public sealed class RestorePatternSnapshotCommand : AwsCmdlet
+    public sealed class RestorePatternSnapshotCommand : SnapshotSetCmdlet
     {
-        private const string InputObjectSet = "InputObject";
-        private const string SetIdSet = "SetId";
-
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        public SnapshotSet[] InputObject { get; set; } = new SnapshotSet[0];
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SetIdSet)]
-        [ArgumentCompleter(typeof(SnapshotSetIdCompleter))]
-        public string[] SetId { get; set; } = new string[0];
-
         /// <summary>Where the volumes are created; default the target instance's zone, else the source instance's.</summary>
         [Parameter]
         public string? AvailabilityZone { get; set; }
@@ -77,20 +67,9 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         protected override void ProcessRecord()
         {
-            foreach (var set in SetsOfThisRecord())
+            // With -SetId, the restorer reads each set afresh in its region: the id and region are all it needs.
+            foreach (var set in SetsOfThisRecord(ids => ids.Select(id => new SnapshotSet { SetId = id, Region = ResolvedContext.Region.Value })))
                 RestoreOne(set);
-        }
-
-        private IEnumerable<SnapshotSet> SetsOfThisRecord()
-        {
-            if (ParameterSetName == InputObjectSet) return InputObject.Where(s => s != null);
-            foreach (var id in SetId)
-            {
-                try { SnapshotSetId.Require(id, nameof(SetId)); }
-                catch (PatternException error) { ThrowPatternError(error, id); }
-            }
-            // The restorer reads each set afresh in its region; the id and region are all it needs.
-            return SetId.Select(id => new SnapshotSet { SetId = id, Region = ResolvedContext.Region.Value });
         }
 
         private void RestoreOne(SnapshotSet set)
