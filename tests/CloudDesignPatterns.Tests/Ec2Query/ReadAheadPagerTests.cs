@@ -56,6 +56,10 @@ namespace CloudDesignPatterns.Tests.Ec2Query
                         else if (xml.NameIs(Encoding.ASCII.GetBytes("real"))) next = xml.ReadText();
                         else xml.Skip();
                     }
+                    if (page == "1") secondPageStarted.Set();
+                    // Page 0's parse holds on until page 1's has begun: with two workers it does at once; with one it never
+                    // would, and the wait gives up after five seconds.
+                    if (page == "0" && AwaitOverlap) secondPageStarted.Wait(TimeSpan.FromSeconds(5));
                     if (page == FailOnPage) throw new FormatException("bad page");
                     if (page == CancelOnPage) CancelOnParse?.Cancel();
                     Thread.Sleep(ParseMs); // long enough for the next page to arrive meanwhile
@@ -73,6 +77,8 @@ namespace CloudDesignPatterns.Tests.Ec2Query
             private int parsing;
             public int MostParsing;
             public string? FailOnPage, CancelOnPage;
+            public bool AwaitOverlap;
+            private readonly ManualResetEventSlim secondPageStarted = new ManualResetEventSlim();
             public CancellationTokenSource? CancelOnParse;
             public int ParseMs;
             public readonly string?[] ParsedBy = new string?[2];
@@ -98,7 +104,7 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         [Fact]
         public async Task With_two_workers_a_page_is_parsed_beside_the_one_before_and_pages_are_committed_in_order()
         {
-            var endpoint = new FakeEndpoint(6) { ParseMs = 80 };
+            var endpoint = new FakeEndpoint(6) { AwaitOverlap = true };
 
             await ReadAsync(endpoint, workers: 2);
 
@@ -155,26 +161,26 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         }
 
         [Fact]
-        public async Task The_idle_clock_counts_only_the_time_no_worker_is_busy()
+        public void The_idle_clock_counts_only_the_time_no_worker_is_busy()
         {
-            var total = System.Diagnostics.Stopwatch.StartNew();
-            var clock = new IdleClock();
-            await Task.Delay(50);
-            var busy = System.Diagnostics.Stopwatch.StartNew();
-            clock.StartWork();
-            clock.StartWork(); // two workers busy at once
-            await Task.Delay(100);
-            clock.StopWork();
-            await Task.Delay(50); // one still busy: not idle
-            clock.StopWork();
-            busy.Stop();
-            await Task.Delay(30);
-            var idle = clock.Idle;
-            total.Stop();
+            long now = 0;
+            var clock = new IdleClock(() => now);
+            var second = System.Diagnostics.Stopwatch.Frequency;
 
-            // Idle is the whole time less the busy stretch (measured around it, so a little longer than the clock's).
-            Assert.InRange(idle.TotalMilliseconds, (total.Elapsed - busy.Elapsed).TotalMilliseconds - 1, (total.Elapsed - busy.Elapsed).TotalMilliseconds + 25);
-            Assert.True(busy.ElapsedMilliseconds >= 150);
+            now += 5 * second;            // waiting for the first page: idle
+            clock.StartWork();
+            now += 1 * second;
+            clock.StartWork();            // a second worker joins
+            now += 2 * second;
+            clock.StopWork();             // one still busy: not idle
+            now += 3 * second;
+            clock.StopWork();
+            now += 7 * second;            // waiting again: idle, counted up to now
+
+            Assert.Equal(TimeSpan.FromSeconds(12), clock.Idle);
+            clock.StartWork();
+            now += 4 * second;            // busy: the idle time stands still
+            Assert.Equal(TimeSpan.FromSeconds(12), clock.Idle);
         }
 
         [Theory]

@@ -11,20 +11,28 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     internal sealed class IdleClock
     {
         private readonly object gate = new object();
+        private readonly Func<long> now;
         private int working;
-        private long idleSince = Stopwatch.GetTimestamp();
+        private long idleSince;
         private long idleTicks;
+
+        /// <param name="timestamp">Stopwatch ticks (tests give their own).</param>
+        public IdleClock(Func<long>? timestamp = null)
+        {
+            now = timestamp ?? Stopwatch.GetTimestamp;
+            idleSince = now();
+        }
 
         public void StartWork()
         {
             lock (gate)
-                if (working++ == 0) idleTicks += Stopwatch.GetTimestamp() - idleSince;
+                if (working++ == 0) idleTicks += now() - idleSince;
         }
 
         public void StopWork()
         {
             lock (gate)
-                if (--working == 0) idleSince = Stopwatch.GetTimestamp();
+                if (--working == 0) idleSince = now();
         }
 
         /// <summary>The idle time so far.</summary>
@@ -34,7 +42,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             {
                 lock (gate)
                 {
-                    var ticks = idleTicks + (working == 0 ? Stopwatch.GetTimestamp() - idleSince : 0);
+                    var ticks = idleTicks + (working == 0 ? now() - idleSince : 0);
                     return TimeSpan.FromSeconds(ticks / (double)Stopwatch.Frequency);
                 }
             }
