@@ -29,7 +29,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// <summary>Moves into the document's root element; false for a document without one.</summary>
         public bool ReadRoot() => NextChild();
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool NameIs(byte[] utf8Name)
             => new ReadOnlySpan<byte>(data, nameStart, nameLength).SequenceEqual(utf8Name);
 
@@ -154,13 +154,13 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             throw Malformed("a DTD, which EC2 never sends");
         }
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // tiny and called per byte or element: inlined into the optimised callers
         private static bool IsNameEnd(byte b) => b == '>' || b == '/' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int At(int i) => i < end ? data[i] : -1;
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int IndexOf(byte value, int from)
         {
             var i = new ReadOnlySpan<byte>(data, from, end - from).IndexOf(value);
@@ -174,7 +174,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return from + i;
         }
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int IndexAfter(byte value, int from)
         {
             var i = IndexOf(value, from);
@@ -182,7 +182,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return i + 1;
         }
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool Contains(byte value, int from, int to) => new ReadOnlySpan<byte>(data, from, to - from).IndexOf(value) >= 0;
 
         private bool StartsWith(int at, string ascii)

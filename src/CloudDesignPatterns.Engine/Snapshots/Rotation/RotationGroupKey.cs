@@ -18,7 +18,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         public string InstanceId { get; }
         public string Policy { get; }
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static RotationGroupKey Of(SnapshotSet set) => new RotationGroupKey(set.Region, set.InstanceId, set.Policy);
 
         [MethodImpl(HotPath.Optimized)]

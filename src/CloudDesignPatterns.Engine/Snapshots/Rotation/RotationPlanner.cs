@@ -75,7 +75,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             }
         }
 
-        [MethodImpl(HotPath.Optimized)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsGeneration(SnapshotSet set) => set.Managed && set.State == SnapshotSetState.Completed;
 
         [MethodImpl(HotPath.Optimized)]
