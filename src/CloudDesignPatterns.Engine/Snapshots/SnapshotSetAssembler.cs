@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Snapshots.Rows;
 using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;
 using SnapshotInfo = CloudDesignPatterns.Model.Snapshots.SnapshotInfo;
@@ -11,24 +12,29 @@ namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
     /// Pure: groups described snapshots and images into sets by their set-id tag, newest first. Snapshots are added one
-    /// at a time as the pages are read, straight into the set they belong to, so nothing per snapshot outlives its page
-    /// but the set's own objects: a rotation reads 100,000 snapshots, and holding them all until the last page (then
-    /// copying them into sets) was half a second of garbage collection. Images come last (<see cref="Finish"/>).
-    /// A snapshot seen twice (overlapping filter batches) counts once.
+    /// at a time as the pages are read, straight into the set they belong to, so nothing per snapshot outlives its page.
+    /// Sets are kept as rows of a few large arrays, their ids as bytes (<see cref="SetRow"/>, <see cref="IdTable"/>), not
+    /// as objects: a rotation reads 100,000 snapshots, and the six objects per set it used to keep through the read were
+    /// most of its garbage collection. <see cref="SnapshotSet"/>s are built from the rows at the end
+    /// (<see cref="Finish"/>), or by a rotation only for the sets it shows or removes (<see cref="BuildSet"/>).
+    /// Images come last. A snapshot seen twice (overlapping filter batches) counts once.
     /// </summary>
     public sealed class SnapshotSetAssembler
     {
-        private readonly string region;
         private readonly bool includeUnmanaged;
-        private readonly Dictionary<string, SnapshotSet> bySet = new Dictionary<string, SnapshotSet>(StringComparer.Ordinal);
+        private readonly IdTable setIds = new IdTable(findable: true);
+        private SetRow[] sets = new SetRow[1024];
+        private readonly IdTable snapshotIds = new IdTable(findable: false);
+        private SnapshotRow[] snapshots = new SnapshotRow[1024];
         private readonly Dictionary<string, SnapshotSet> unmanaged = new Dictionary<string, SnapshotSet>(StringComparer.Ordinal);
         // The device map tag is the same for every set of an instance: each distinct value is parsed once.
         private readonly Dictionary<string, Dictionary<string, string>> deviceMaps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> foreignOwned = new Dictionary<string, string>(StringComparer.Ordinal);
+        private bool settled;
 
         internal SnapshotSetAssembler(string region, bool includeUnmanaged)
         {
-            this.region = region;
+            Region = region;
             this.includeUnmanaged = includeUnmanaged;
         }
 
@@ -39,8 +45,21 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return assembler.Finish(images);
         }
 
+        internal string Region { get; }
+
         /// <summary>Snapshot id → the aws:backup:* or aws:dlm:* tag key of every snapshot added that carries one.</summary>
         internal IReadOnlyDictionary<string, string> ForeignOwned => foreignOwned;
+
+        /// <summary>How many sets (rows) there are; the unmanaged snapshots of -IncludeUnmanaged are not among them.</summary>
+        internal int SetCount => setIds.Count;
+
+        /// <summary>Set row <paramref name="row"/> (0 … <see cref="SetCount"/> - 1); its state is known once <see cref="Settle"/> ran.</summary>
+        internal ref readonly SetRow Row(int row) => ref sets[row];
+
+        internal string SetIdOf(int row) => setIds[row];
+
+        /// <summary>Orders two rows by set id as string.CompareOrdinal would (set ids are ASCII).</summary>
+        internal int CompareSetIds(int a, int b) => setIds.Compare(a, b);
 
         // Written without LINQ on purpose: this runs for each of 100,000 snapshots in a rotation.
         [MethodImpl(HotPath.Optimized)]
@@ -53,36 +72,52 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 if (includeUnmanaged && !unmanaged.ContainsKey(s.SnapshotId)) unmanaged[s.SnapshotId] = Unmanaged(s);
                 return;
             }
-            var info = new SnapshotInfo
+            var row = setIds.IndexOf(setId);
+            if (row < 0) row = NewRow(setId, s.Tags);
+            else
+                for (var member = sets[row].FirstSnapshot; member >= 0; member = snapshots[member].Next)
+                    if (snapshotIds.Is(member, s.SnapshotId)) return;
+
+            var index = snapshotIds.Add(s.SnapshotId);
+            if (index == snapshots.Length) Array.Resize(ref snapshots, snapshots.Length * 2);
+            snapshots[index] = new SnapshotRow
             {
-                VolumeId = s.VolumeId ?? "",
-                SnapshotId = s.SnapshotId,
+                Next = -1,
+                VolumeId = s.VolumeId,
                 DeviceName = s.VolumeId != null && Devices(s.Tags.Devices) is { } devices && devices.TryGetValue(s.VolumeId, out var device) ? device : s.Tags.Device,
                 SizeGiB = s.SizeGiB,
                 State = s.State,
                 Progress = s.Progress,
             };
-            if (!bySet.TryGetValue(setId, out var set))
-            {
-                bySet[setId] = set = NewSet(setId, s.Tags);
-                set.Snapshots = new[] { info };
-            }
-            else
-            {
-                foreach (var member in set.Snapshots)
-                    if (member.SnapshotId == s.SnapshotId) return;
-                var grown = new SnapshotInfo[set.Snapshots.Length + 1];
-                Array.Copy(set.Snapshots, grown, set.Snapshots.Length);
-                grown[grown.Length - 1] = info;
-                set.Snapshots = grown;
-            }
+            ref var set = ref sets[row];
+            if (set.LastSnapshot < 0) set.FirstSnapshot = index;
+            else snapshots[set.LastSnapshot].Next = index;
+            set.LastSnapshot = index;
+            set.SnapshotCount++;
+            set.AnyError |= s.State == "error";
+            set.AllCompleted &= s.State == "completed";
             if (s.StartTime.HasValue && s.StartTime.Value < set.CreatedAt) set.CreatedAt = s.StartTime.Value;
         }
 
         /// <summary>Adds the images (an image set takes its tags and devices from its image), settles each set's state and order.</summary>
-        [MethodImpl(HotPath.Optimized)]
         internal List<SnapshotSet> Finish(IEnumerable<Image> images)
         {
+            Settle(images);
+            var built = new List<SnapshotSet>(SetCount + unmanaged.Count);
+            for (var row = 0; row < SetCount; row++) built.Add(BuildSet(row));
+            built.AddRange(unmanaged.Values);
+            return NewestFirst(built);
+        }
+
+        /// <summary>
+        /// Adds the images (an image set takes its tags from its image, and is as old as the image if that is older) and
+        /// settles each set's state, without building the sets: what a rotation decides on.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        internal void Settle(IEnumerable<Image> images)
+        {
+            if (settled) throw new InvalidOperationException("The sets are settled already.");
+            settled = true;
             var imagesBySet = new Dictionary<string, Image>(StringComparer.Ordinal);
             foreach (var image in images)
             {
@@ -91,20 +126,51 @@ namespace CloudDesignPatterns.Engine.Snapshots
             }
             foreach (var pair in imagesBySet)
             {
-                if (!bySet.TryGetValue(pair.Key, out var set)) bySet[pair.Key] = set = NewSet(pair.Key, SetTagValues.From(pair.Value.Tags));
-                AddImage(set, pair.Value);
+                var row = setIds.IndexOf(pair.Key);
+                if (row < 0) row = NewRow(pair.Key, SetTagValues.From(pair.Value.Tags));
+                ref var set = ref sets[row];
+                set.Image = pair.Value;
+                if (pair.Value.Tags != null) set.Tags = WithoutSetId(SetTagValues.From(pair.Value.Tags));
+                if (pair.Value.CreationDate != null && DateTime.TryParse(pair.Value.CreationDate, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var imageCreated)
+                    && imageCreated < set.CreatedAt)
+                    set.CreatedAt = imageCreated;
             }
-
-            var sets = new List<SnapshotSet>(bySet.Count + unmanaged.Count);
-            foreach (var set in bySet.Values)
+            for (var row = 0; row < SetCount; row++)
             {
-                if (set.Snapshots.Length > 1) Array.Sort(set.Snapshots, ByDeviceThenId);
-                set.State = StateOf(set.Snapshots, set.ImageId != null ? imagesBySet[set.SetId] : null);
+                ref var set = ref sets[row];
+                set.State = StateOf(set.AnyError, set.AllCompleted, set.SnapshotCount, set.Image);
                 if (set.CreatedAt == DateTime.MaxValue) set.CreatedAt = DateTime.MinValue;
-                sets.Add(set);
             }
-            sets.AddRange(unmanaged.Values);
-            return NewestFirst(sets);
+        }
+
+        /// <summary>The set of row <paramref name="row"/>, as its own objects (the rows stay as they are).</summary>
+        [MethodImpl(HotPath.Optimized)]
+        internal SnapshotSet BuildSet(int row)
+        {
+            ref readonly var r = ref sets[row];
+            var set = new SnapshotSet { SetId = setIds[row], Region = Region, CreatedAt = r.CreatedAt, State = r.State };
+            ApplyTags(set, r.Tags);
+            var members = new SnapshotInfo[r.SnapshotCount];
+            var i = 0;
+            for (var member = r.FirstSnapshot; member >= 0; member = snapshots[member].Next)
+            {
+                ref readonly var s = ref snapshots[member];
+                members[i++] = new SnapshotInfo { VolumeId = s.VolumeId ?? "", SnapshotId = snapshotIds[member], DeviceName = s.DeviceName, SizeGiB = s.SizeGiB, State = s.State, Progress = s.Progress };
+            }
+            set.Snapshots = members;
+            if (r.Image != null) AddImage(set, r.Image, r.Image.Tags != null ? r.Tags.Devices : null);
+            if (members.Length > 1) Array.Sort(members, ByDeviceThenId);
+            return set;
+        }
+
+        /// <summary>The snapshot ids of row <paramref name="row"/>, in the order they were read.</summary>
+        internal string[] SnapshotIdsOf(int row)
+        {
+            ref readonly var r = ref sets[row];
+            var ids = new string[r.SnapshotCount];
+            var i = 0;
+            for (var member = r.FirstSnapshot; member >= 0; member = snapshots[member].Next) ids[i++] = snapshotIds[member];
+            return ids;
         }
 
         /// <summary>
@@ -124,15 +190,24 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private SnapshotSet NewSet(string setId, SetTagValues tags)
+        private int NewRow(string setId, SetTagValues tags)
         {
-            var set = new SnapshotSet { SetId = setId, Region = region, CreatedAt = DateTime.MaxValue }; // the earliest member's start time, once one is added
-            ApplyTags(set, tags);
-            return set;
+            var row = setIds.Add(setId);
+            if (row == sets.Length) Array.Resize(ref sets, sets.Length * 2);
+            // CreatedAt is the earliest member's start time, once one is added.
+            sets[row] = new SetRow { Tags = WithoutSetId(tags), CreatedAt = DateTime.MaxValue, FirstSnapshot = -1, LastSnapshot = -1, AllCompleted = true };
+            return row;
+        }
+
+        /// <summary>The id is in the id table; a row keeping its string too would keep one object per set alive.</summary>
+        private static SetTagValues WithoutSetId(SetTagValues tags)
+        {
+            tags.SetId = null;
+            return tags;
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private static void ApplyTags(SnapshotSet set, SetTagValues tags)
+        private static void ApplyTags(SnapshotSet set, in SetTagValues tags)
         {
             set.InstanceId = tags.SourceInstance ?? "";
             set.Policy = tags.Policy ?? "";
@@ -144,17 +219,15 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         /// <summary>
-        /// An image set: the image's tags (when it has any) describe the set, its name is the image's, and its block
-        /// device mappings name the devices the tag does not; the set is as old as the image if that is older.
+        /// An image set: its name is the image's, and the image's block device mappings name the devices its device
+        /// tag (<paramref name="devicesTag"/>, from the image's own tags) does not.
         /// </summary>
-        private void AddImage(SnapshotSet set, Image image)
+        private void AddImage(SnapshotSet set, Image image, string? devicesTag)
         {
-            var tags = image.Tags != null ? SetTagValues.From(image.Tags) : (SetTagValues?)null;
-            if (tags.HasValue) ApplyTags(set, tags.Value);
             set.Kind = SnapshotSetKind.Image;
             set.ImageId = image.ImageId;
             set.Name = image.Name ?? set.Name;
-            var devices = tags?.Devices != null ? new Dictionary<string, string>(Devices(tags.Value.Devices)!, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
+            var devices = devicesTag != null ? new Dictionary<string, string>(Devices(devicesTag)!, StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var mapping in image.BlockDeviceMappings ?? new List<BlockDeviceMapping>())
             {
                 var member = mapping.Ebs?.SnapshotId == null ? null : Array.Find(set.Snapshots, s => s.SnapshotId == mapping.Ebs.SnapshotId);
@@ -162,9 +235,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
             }
             foreach (var member in set.Snapshots)
                 if (devices.TryGetValue(member.VolumeId, out var device)) member.DeviceName = device;
-            if (image.CreationDate != null && DateTime.TryParse(image.CreationDate, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var imageCreated)
-                && imageCreated < set.CreatedAt)
-                set.CreatedAt = imageCreated;
         }
 
         [MethodImpl(HotPath.Optimized)]
@@ -190,7 +260,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         {
             SetId = s.SnapshotId,
             InstanceId = "",
-            Region = region,
+            Region = Region,
             Policy = "",
             Kind = SnapshotSetKind.Snapshots,
             Name = s.Tags.Name,
@@ -201,18 +271,11 @@ namespace CloudDesignPatterns.Engine.Snapshots
         };
 
         [MethodImpl(HotPath.Optimized)]
-        internal static SnapshotSetState StateOf(IReadOnlyCollection<SnapshotInfo> snapshots, Image? image)
+        internal static SnapshotSetState StateOf(bool anyError, bool allCompleted, int snapshotCount, Image? image)
         {
             var imageState = image?.State?.Value;
-            var anyError = false;
-            var allCompleted = true;
-            foreach (var s in snapshots) // a loop, not two Any() calls: this runs for each of 100,000 sets in a rotation
-            {
-                anyError |= s.State == "error";
-                allCompleted &= s.State == "completed";
-            }
             if (imageState == "failed" || imageState == "error" || anyError) return SnapshotSetState.Failed;
-            if (imageState == "pending" || snapshots.Count == 0 && image == null || !allCompleted) return SnapshotSetState.Pending;
+            if (imageState == "pending" || snapshotCount == 0 && image == null || !allCompleted) return SnapshotSetState.Pending;
             return SnapshotSetState.Completed;
         }
     }

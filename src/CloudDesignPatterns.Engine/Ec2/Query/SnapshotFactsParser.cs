@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CloudDesignPatterns.Engine.Snapshots;
+using CloudDesignPatterns.Engine.Tagging;
 using static CloudDesignPatterns.Engine.Ec2.Query.DescribeSnapshotsPage;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
@@ -98,7 +99,8 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                     if (xml.NameIs(Key)) key = xml.ReadShared(pool);
                     else if (!xml.NameIs(Value)) xml.Skip();
                     else if (!names && key == "Name") { dropped = true; xml.Skip(); }
-                    else value = xml.ReadShared(pool);
+                    // A set id is its set's alone: shared through the pool, every one would stay in it to the end of the read.
+                    else value = key == ManagedTags.SetIdKey ? xml.ReadText() : xml.ReadShared(pool);
                 }
                 if (!dropped) tags.Take(key, value);
             }

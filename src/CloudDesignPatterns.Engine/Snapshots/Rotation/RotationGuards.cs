@@ -23,6 +23,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         public static RotationGuards None { get; } = new RotationGuards();
 
+        /// <summary>No snapshot is owned by an AWS service or used by an image: nothing to check before a removal.</summary>
+        public bool IsEmpty => OwnedByAwsService.Count == 0 && ImagesUsingSnapshot.Count == 0;
+
         /// <summary>Snapshot id → the aws:backup:* or aws:dlm:* tag key it carries.</summary>
         public IReadOnlyDictionary<string, string> OwnedByAwsService { get; }
 

@@ -16,10 +16,22 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         /// <summary>Set ids named for deletion that no snapshot or image carries.</summary>
         public IReadOnlyList<string> NotFound { get; }
 
+        /// <summary>
+        /// Every set looked at. For a plan made over a read's rows, each item (and its set) is built when it is reached
+        /// and not kept: enumerate what you need once, by decision (<see cref="Where"/>) when that is all you need.
+        /// </summary>
         public IReadOnlyList<RotationItem> Items { get; }
-        public IEnumerable<RotationItem> Keep => Items.Where(i => i.Decision == RotationDecision.Keep);
-        public IEnumerable<RotationItem> Remove => Items.Where(i => i.Decision == RotationDecision.Remove);
-        public IEnumerable<RotationItem> Skip => Items.Where(i => i.Decision == RotationDecision.Skip);
+        public IEnumerable<RotationItem> Keep => Where(d => d == RotationDecision.Keep);
+        public IEnumerable<RotationItem> Remove => Where(d => d == RotationDecision.Remove);
+        public IEnumerable<RotationItem> Skip => Where(d => d == RotationDecision.Skip);
+
+        /// <summary>The items whose decision <paramref name="wanted"/> accepts, in plan order; no other item is built.</summary>
+        public IEnumerable<RotationItem> Where(Func<RotationDecision, bool> wanted)
+            => Items is PlannedRows rows ? rows.Where(wanted) : Items.Where(i => wanted(i.Decision));
+
+        /// <summary>How many items have <paramref name="decision"/>, without building any.</summary>
+        public int Count(RotationDecision decision)
+            => Items is PlannedRows rows ? rows.CountOf(decision) : Items.Count(i => i.Decision == decision);
 
         public static RotationPlan Empty { get; } = new RotationPlan(new RotationItem[0]);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using CloudDesignPatterns.Engine.Snapshots.Rows;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
@@ -19,71 +20,161 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     /// </summary>
     public static class RotationPlanner
     {
+        private const string NotOursReason = "Not tagged cdp:managed-by=CloudDesignPatterns: only the module's own sets are removed.";
+
         /// <summary>Plans one group (one instance, policy and region): its members, in any order.</summary>
         public static RotationPlan Plan(IEnumerable<SnapshotSet> groupMembers, int? keepGenerations, TimeSpan? olderThan, DateTime nowUtc, RotationGuards? guards = null)
         {
-            var items = new List<RotationItem>();
+            var members = groupMembers.ToArray();
             var reasons = new ReasonTexts(new RotationRules(keepGenerations, olderThan), olderThan.HasValue ? nowUtc - olderThan.Value : (DateTime?)null);
-            PlanGroup(groupMembers.ToArray(), reasons, guards ?? RotationGuards.None, items);
+            var items = new List<RotationItem>(members.Length);
+            PlanSets(members, reasons, guards ?? RotationGuards.None, items);
             return new RotationPlan(items);
         }
 
         /// <summary>Plans every group found among <paramref name="sets"/> (grouped by region, instance and policy).</summary>
-        [MethodImpl(HotPath.Optimized)]
         public static RotationPlan PlanGroups(IEnumerable<SnapshotSet> sets, int? keepGenerations, TimeSpan? olderThan, DateTime nowUtc, RotationGuards? guards = null)
         {
             var groups = new Dictionary<RotationGroupKey, List<SnapshotSet>>();
-            var count = 0;
             foreach (var set in sets)
             {
                 var key = RotationGroupKey.Of(set);
                 if (!groups.TryGetValue(key, out var members)) groups[key] = members = new List<SnapshotSet>();
                 members.Add(set);
-                count++;
             }
-            var keys = new List<RotationGroupKey>(groups.Keys);
-            var names = keys.ConvertAll(k => k.ToString());
-            var order = Enumerable.Range(0, keys.Count).ToArray();
-            Array.Sort(order, (a, b) => string.CompareOrdinal(names[a], names[b]));
-
-            var items = new List<RotationItem>(count);
             var reasons = new ReasonTexts(new RotationRules(keepGenerations, olderThan), olderThan.HasValue ? nowUtc - olderThan.Value : (DateTime?)null);
-            foreach (var index in order)
-                PlanGroup(groups[keys[index]].ToArray(), reasons, guards ?? RotationGuards.None, items);
+            var items = new List<RotationItem>();
+            foreach (var key in ByName(new List<RotationGroupKey>(groups.Keys)))
+                PlanSets(groups[key].ToArray(), reasons, guards ?? RotationGuards.None, items);
             return new RotationPlan(items);
         }
 
+        /// <summary>
+        /// Plans every group found among the set rows <paramref name="rows"/> of a read, without building the sets: a
+        /// rotation decides on 100,000 of them. The plan's items are built from the rows when they are enumerated.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        internal static RotationPlan PlanRows(SnapshotSetAssembler sets, IReadOnlyList<int> rows, int? keepGenerations, TimeSpan? olderThan, DateTime nowUtc, RotationGuards guards)
+        {
+            // Each row's group, numbered in the order first seen.
+            var groupNumbers = new Dictionary<RotationGroupKey, int>();
+            var groups = new List<RotationGroupKey>();
+            var groupOfRow = new int[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                ref readonly var row = ref sets.Row(rows[i]);
+                var key = new RotationGroupKey(sets.Region, row.Tags.SourceInstance ?? "", row.Tags.Policy ?? "");
+                if (!groupNumbers.TryGetValue(key, out var group))
+                {
+                    groupNumbers[key] = group = groups.Count;
+                    groups.Add(key);
+                }
+                groupOfRow[i] = group;
+            }
+            // The groups by name; each group's rows side by side in one array of candidates (a counting sort).
+            var place = new int[groups.Count];
+            var byName = ByName(new List<RotationGroupKey>(groups));
+            for (var p = 0; p < byName.Count; p++) place[groupNumbers[byName[p]]] = p;
+            var starts = new int[groups.Count + 1];
+            foreach (var group in groupOfRow) starts[place[group] + 1]++;
+            for (var p = 0; p < groups.Count; p++) starts[p + 1] += starts[p];
+            var next = (int[])starts.Clone();
+            var candidates = new RotationCandidate[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                ref readonly var row = ref sets.Row(rows[i]);
+                candidates[next[place[groupOfRow[i]]]++] = new RotationCandidate { Index = rows[i], CreatedAt = row.CreatedAt, State = row.State, Managed = row.Managed };
+            }
+
+            var reasons = new ReasonTexts(new RotationRules(keepGenerations, olderThan), olderThan.HasValue ? nowUtc - olderThan.Value : (DateTime?)null);
+            var planned = new PlannedRows(sets, rows.Count);
+            // Only a set about to be removed is guarded, and only when some guard exists does it need its snapshot ids;
+            // a set a guard stops is built to name its snapshots in the set's own order, as the message does for a set.
+            Func<int, string?> guard = guards.IsEmpty ? NoGuard : row =>
+            {
+                if (GuardReason(sets.SnapshotIdsOf(row), sets.Row(row).Image?.ImageId, guards) == null) return null;
+                var set = sets.BuildSet(row);
+                return GuardReason(set.Snapshots.Select(s => s.SnapshotId), set.ImageId, guards);
+            };
+            var sortKeys = new long[candidates.Length];
+            for (var p = 0; p < groups.Count; p++)
+                PlanGroup(candidates, sortKeys, starts[p], starts[p + 1] - starts[p], sets.CompareSetIds, reasons, guard, planned.Add);
+            return new RotationPlan(planned);
+        }
+
+        private static readonly Func<int, string?> NoGuard = _ => null;
+
+        private static List<RotationGroupKey> ByName(List<RotationGroupKey> groups)
+        {
+            var names = groups.ConvertAll(k => k.ToString());
+            var order = Enumerable.Range(0, groups.Count).ToArray();
+            Array.Sort(order, (a, b) => string.CompareOrdinal(names[a], names[b]));
+            return Array.ConvertAll(order, i => groups[i]).ToList();
+        }
+
+        private static void PlanSets(SnapshotSet[] members, ReasonTexts reasons, RotationGuards guards, List<RotationItem> items)
+        {
+            var candidates = new RotationCandidate[members.Length];
+            for (var i = 0; i < members.Length; i++)
+                candidates[i] = new RotationCandidate { Index = i, CreatedAt = members[i].CreatedAt, State = members[i].State, Managed = members[i].Managed };
+            PlanGroup(candidates, new long[members.Length], 0, members.Length, (a, b) => string.CompareOrdinal(members[a].SetId, members[b].SetId), reasons,
+                i => GuardReason(members[i].Snapshots.Select(s => s.SnapshotId), members[i].ImageId, guards),
+                (i, decision, reason) => items.Add(new RotationItem(members[i], decision, reason)));
+        }
+
+        /// <summary>
+        /// The decisions for one group, candidates[start .. start + count), sorted there newest first (same time: by set
+        /// id, <paramref name="sameTimeOrder"/> over <see cref="RotationCandidate.Index"/>) and handed to
+        /// <paramref name="decided"/> in that order. <paramref name="sortKeys"/> is scratch space as long as the candidates.
+        /// </summary>
         // Written without LINQ or per-set dictionaries on purpose: a rotation plans 100,000 sets, and the sorting buffers
         // and generation map of the first version were a third of its planning time.
         [MethodImpl(HotPath.Optimized)]
-        private static void PlanGroup(SnapshotSet[] members, ReasonTexts reasons, RotationGuards guards, List<RotationItem> items)
+        private static void PlanGroup(RotationCandidate[] candidates, long[] sortKeys, int start, int count, Comparison<int> sameTimeOrder,
+            ReasonTexts reasons, Func<int, string?> guard, DecisionSink decided)
         {
-            Array.Sort(members, NewestFirst);
+            SortNewestFirst(candidates, sortKeys, start, count, sameTimeOrder);
+            var end = start + count;
             var keep = reasons.Rules.KeepGenerations;
             // The oldest completed set the generation rule keeps; failed sets older than it have served their purpose.
             DateTime? oldestKept = null;
             var completed = 0;
-            foreach (var set in members)
-                if (IsGeneration(set) && ++completed == keep) oldestKept = set.CreatedAt;
+            for (var i = start; i < end; i++)
+                if (IsGeneration(candidates[i]) && ++completed == keep) oldestKept = candidates[i].CreatedAt;
             if (!keep.HasValue || completed <= keep.Value) oldestKept = null;
 
             var generation = 0;
-            foreach (var set in members)
+            for (var i = start; i < end; i++)
             {
-                var item = Decide(set, IsGeneration(set) ? ++generation : 0, reasons, oldestKept);
-                items.Add(item.Decision == RotationDecision.Remove ? Guard(item, guards) : item);
+                ref readonly var candidate = ref candidates[i];
+                var decision = Decide(candidate, IsGeneration(candidate) ? ++generation : 0, reasons, oldestKept, out var reason);
+                if (decision == RotationDecision.Remove && guard(candidate.Index) is { } guarded)
+                {
+                    decision = RotationDecision.Skip;
+                    reason = guarded;
+                }
+                decided(candidate.Index, decision, reason);
+            }
+        }
+
+        /// <summary>Newest first on an array of keys; sets of the same time by set id (a rare tie, put right in place).</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static void SortNewestFirst(RotationCandidate[] candidates, long[] sortKeys, int start, int count, Comparison<int> sameTimeOrder)
+        {
+            var end = start + count;
+            for (var i = start; i < end; i++) sortKeys[i] = -candidates[i].CreatedAt.Ticks;
+            Array.Sort(sortKeys, candidates, start, count);
+            for (var i = start + 1; i < end; i++)
+            {
+                var moving = candidates[i];
+                var j = i - 1;
+                for (; j >= start && sortKeys[j] == sortKeys[i] && sameTimeOrder(candidates[j].Index, moving.Index) > 0; j--) candidates[j + 1] = candidates[j];
+                candidates[j + 1] = moving;
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool IsGeneration(SnapshotSet set) => set.Managed && set.State == SnapshotSetState.Completed;
-
-        [MethodImpl(HotPath.Optimized)]
-        private static int NewestFirst(SnapshotSet a, SnapshotSet b)
-        {
-            var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
-            return byTime != 0 ? byTime : string.CompareOrdinal(a.SetId, b.SetId);
-        }
+        private static bool IsGeneration(in RotationCandidate candidate) => candidate.Managed && candidate.State == SnapshotSetState.Completed;
 
         /// <summary>No keep rule: the sets named are removed, under the same safety rules except "newest completed is kept".</summary>
         public static RotationPlan PlanDeletion(IEnumerable<SnapshotSet> named, RotationGuards? guards = null)
@@ -91,60 +182,64 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var items = new List<RotationItem>();
             foreach (var set in named.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.SetId, StringComparer.Ordinal))
             {
-                var item = !set.Managed ? NotOurs(set)
+                var item = !set.Managed ? new RotationItem(set, RotationDecision.Skip, NotOursReason)
                     : set.State == SnapshotSetState.Pending ? new RotationItem(set, RotationDecision.Skip, "Pending: a set is never deleted while its snapshots are still being taken.")
                     : new RotationItem(set, RotationDecision.Remove, "Named for deletion.");
-                items.Add(item.Decision == RotationDecision.Remove ? Guard(item, guards ?? RotationGuards.None) : item);
+                var guarded = item.Decision == RotationDecision.Remove ? GuardReason(set.Snapshots.Select(s => s.SnapshotId), set.ImageId, guards ?? RotationGuards.None) : null;
+                items.Add(guarded != null ? new RotationItem(set, RotationDecision.Skip, guarded) : item);
             }
             return new RotationPlan(items);
         }
 
         /// <param name="generation">The set's place among the group's completed sets, newest first (1…); 0 for any other set.</param>
         [MethodImpl(HotPath.Optimized)]
-        private static RotationItem Decide(SnapshotSet set, int generation, ReasonTexts reasons, DateTime? oldestKept)
+        private static RotationDecision Decide(in RotationCandidate set, int generation, ReasonTexts reasons, DateTime? oldestKept, out string reason)
         {
-            if (!set.Managed) return NotOurs(set);
+            if (!set.Managed) return Decided(RotationDecision.Skip, NotOursReason, out reason);
             var cutoff = reasons.Cutoff;
             if (set.State == SnapshotSetState.Pending)
-                return new RotationItem(set, RotationDecision.Keep, "Pending: not counted as a generation and never deleted while pending.");
+                return Decided(RotationDecision.Keep, "Pending: not counted as a generation and never deleted while pending.", out reason);
             if (set.State == SnapshotSetState.Failed)
             {
                 if (cutoff.HasValue && set.CreatedAt < cutoff.Value)
-                    return new RotationItem(set, RotationDecision.Remove, reasons.FailedOlderThanCutoff);
+                    return Decided(RotationDecision.Remove, reasons.FailedOlderThanCutoff, out reason);
                 if (oldestKept.HasValue && set.CreatedAt < oldestKept.Value)
-                    return new RotationItem(set, RotationDecision.Remove, "Failed set older than the oldest kept generation.");
-                return new RotationItem(set, RotationDecision.Keep, "Failed: not counted as a generation; kept for inspection until it is older than the oldest kept generation.");
+                    return Decided(RotationDecision.Remove, "Failed set older than the oldest kept generation.", out reason);
+                return Decided(RotationDecision.Keep, "Failed: not counted as a generation; kept for inspection until it is older than the oldest kept generation.", out reason);
             }
             var keep = reasons.Rules.KeepGenerations;
             if (generation == 1)
-                return new RotationItem(set, RotationDecision.Keep, "Newest completed set: always kept.");
+                return Decided(RotationDecision.Keep, "Newest completed set: always kept.", out reason);
             if (keep.HasValue && generation > keep.Value)
-                return new RotationItem(set, RotationDecision.Remove, reasons.Get(ReasonTexts.Kind.BeyondKept, generation));
+                return Decided(RotationDecision.Remove, reasons.Get(ReasonTexts.Kind.BeyondKept, generation), out reason);
             if (cutoff.HasValue && set.CreatedAt < cutoff.Value)
-                return new RotationItem(set, RotationDecision.Remove, reasons.Get(ReasonTexts.Kind.OlderThanCutoff, generation));
-            return new RotationItem(set, RotationDecision.Keep, reasons.Get(keep.HasValue ? ReasonTexts.Kind.WithinKept : ReasonTexts.Kind.NewerThanCutoff, generation));
+                return Decided(RotationDecision.Remove, reasons.Get(ReasonTexts.Kind.OlderThanCutoff, generation), out reason);
+            return Decided(RotationDecision.Keep, reasons.Get(keep.HasValue ? ReasonTexts.Kind.WithinKept : ReasonTexts.Kind.NewerThanCutoff, generation), out reason);
         }
 
-        /// <summary>Safety rules 5 and 6, which only matter for a set about to be removed.</summary>
-        [MethodImpl(HotPath.Optimized)]
-        private static RotationItem Guard(RotationItem item, RotationGuards guards)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static RotationDecision Decided(RotationDecision decision, string why, out string reason)
         {
-            foreach (var snapshot in item.Set.Snapshots)
+            reason = why;
+            return decision;
+        }
+
+        /// <summary>Safety rules 5 and 6, which only matter for a set about to be removed: why it is skipped instead, or null.</summary>
+        private static string? GuardReason(IEnumerable<string> snapshotIds, string? imageId, RotationGuards guards)
+        {
+            foreach (var snapshotId in snapshotIds)
             {
-                if (guards.OwnedByAwsService.TryGetValue(snapshot.SnapshotId, out var tagKey))
-                    return new RotationItem(item.Set, RotationDecision.Skip, $"{snapshot.SnapshotId} carries the tag {tagKey}: AWS Backup or Data Lifecycle Manager owns it, so it is never touched.");
-                if (guards.ImagesUsingSnapshot.TryGetValue(snapshot.SnapshotId, out var images))
+                if (guards.OwnedByAwsService.TryGetValue(snapshotId, out var tagKey))
+                    return $"{snapshotId} carries the tag {tagKey}: AWS Backup or Data Lifecycle Manager owns it, so it is never touched.";
+                if (guards.ImagesUsingSnapshot.TryGetValue(snapshotId, out var images))
                 {
-                    var foreign = images.Where(id => id != item.Set.ImageId).ToList();
+                    var foreign = images.Where(id => id != imageId).ToList();
                     if (foreign.Count > 0)
-                        return new RotationItem(item.Set, RotationDecision.Skip, $"{snapshot.SnapshotId} is used by {string.Join(", ", foreign)}, an image outside this set; deregister it first.");
+                        return $"{snapshotId} is used by {string.Join(", ", foreign)}, an image outside this set; deregister it first.";
                 }
             }
-            return item;
+            return null;
         }
-
-        private static RotationItem NotOurs(SnapshotSet set)
-            => new RotationItem(set, RotationDecision.Skip, "Not tagged cdp:managed-by=CloudDesignPatterns: only the module's own sets are removed.");
 
         internal static string Format(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
     }

@@ -14,9 +14,10 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         {
             var read = await RotationReader.ReadAsync(ec2, scope, cancel).ConfigureAwait(false);
             if (rules.IsRotation)
-                return RotationPlanner.PlanGroups(read.Sets, rules.KeepGenerations, rules.OlderThan, nowUtc, read.Guards).WaitedForEc2(read.WaitedForEc2);
-            var plan = RotationPlanner.PlanDeletion(read.Sets, read.Guards);
-            var found = new HashSet<string>(read.Sets.Select(s => s.SetId), StringComparer.Ordinal);
+                return RotationPlanner.PlanRows(read.Sets, read.InScope, rules.KeepGenerations, rules.OlderThan, nowUtc, read.Guards).WaitedForEc2(read.WaitedForEc2);
+            var named = read.BuildSets();
+            var plan = RotationPlanner.PlanDeletion(named, read.Guards);
+            var found = new HashSet<string>(named.Select(s => s.SetId), StringComparer.Ordinal);
             return new RotationPlan(plan.Items, (scope.SetIds ?? new string[0]).Where(id => !found.Contains(id)).Distinct().ToList()).WaitedForEc2(read.WaitedForEc2);
         }
     }

@@ -22,18 +22,27 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         public sealed class Result
         {
-            public Result(List<SnapshotSet> sets, RotationGuards guards, TimeSpan waitedForEc2)
+            internal Result(SnapshotSetAssembler sets, List<int> inScope, RotationGuards guards, TimeSpan waitedForEc2)
             {
                 Sets = sets;
+                InScope = inScope;
                 Guards = guards;
                 WaitedForEc2 = waitedForEc2;
             }
 
-            public List<SnapshotSet> Sets { get; }
+            /// <summary>Every set read, as rows (settled: states known, images in).</summary>
+            internal SnapshotSetAssembler Sets { get; }
+
+            /// <summary>The rows of <see cref="Sets"/> in the scope.</summary>
+            internal List<int> InScope { get; }
+
             public RotationGuards Guards { get; }
 
             /// <summary>The part of the read spent waiting for EC2's answers rather than reading them.</summary>
             public TimeSpan WaitedForEc2 { get; }
+
+            /// <summary>The sets in scope, each built as its own object.</summary>
+            public List<SnapshotSet> BuildSets() => InScope.ConvertAll(Sets.BuildSet);
         }
 
         public static async Task<Result> ReadAsync(Ec2Session ec2, RotationScope scope, CancellationToken cancel)
@@ -46,30 +55,31 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var images = await SnapshotSetReader.DescribeImagesAsync(ec2, new List<Filter>(), cancel).ConfigureAwait(false);
             waited += imagesWatch.Elapsed;
 
-            var managedImages = images.Where(i => SnapshotTags.Get(i.Tags, ManagedTags.SetIdKey) != null);
-            var sets = InScope(assembler.Finish(managedImages), scope);
-            return new Result(sets, RotationGuards.From(assembler.ForeignOwned, images), waited);
+            assembler.Settle(images.Where(i => SnapshotTags.Get(i.Tags, ManagedTags.SetIdKey) != null));
+            return new Result(assembler, InScope(assembler, scope), RotationGuards.From(assembler.ForeignOwned, images), waited);
         }
 
         /// <summary>Images are read unfiltered, so image sets outside the scope are dropped here.</summary>
         [MethodImpl(HotPath.Optimized)]
-        private static List<SnapshotSet> InScope(List<SnapshotSet> sets, RotationScope scope)
+        private static List<int> InScope(SnapshotSetAssembler sets, RotationScope scope)
         {
             // Looked up in hash sets: a scope can name a thousand instances, checked against 100,000 sets.
             var setIds = scope.SetIds != null ? new HashSet<string>(scope.SetIds, StringComparer.Ordinal) : null;
             var groups = scope.Groups != null ? new HashSet<RotationGroupKey>(scope.Groups) : null;
             var instanceIds = scope.InstanceIds != null ? new HashSet<string>(scope.InstanceIds, StringComparer.Ordinal) : null;
-            var inScope = new List<SnapshotSet>(sets.Count);
-            foreach (var set in sets)
-                if (Wanted(set)) inScope.Add(set);
+            var inScope = new List<int>(sets.SetCount);
+            for (var row = 0; row < sets.SetCount; row++)
+                if (Wanted(row)) inScope.Add(row);
             return inScope;
 
-            bool Wanted(SnapshotSet set)
+            bool Wanted(int row)
             {
-                if (setIds != null) return setIds.Contains(set.SetId);
-                if (scope.Policy != null && !string.Equals(set.Policy, scope.Policy, StringComparison.Ordinal)) return false;
-                if (groups != null) return groups.Contains(RotationGroupKey.Of(set));
-                return instanceIds == null || instanceIds.Contains(set.InstanceId);
+                if (setIds != null) return setIds.Contains(sets.SetIdOf(row));
+                ref readonly var tags = ref sets.Row(row).Tags;
+                var policy = tags.Policy ?? "";
+                if (scope.Policy != null && !string.Equals(policy, scope.Policy, StringComparison.Ordinal)) return false;
+                if (groups != null) return groups.Contains(new RotationGroupKey(sets.Region, tags.SourceInstance ?? "", policy));
+                return instanceIds == null || instanceIds.Contains(tags.SourceInstance ?? "");
             }
         }
 

@@ -176,7 +176,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
             foreach (var missing in plan.NotFound)
                 WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
                     $"No snapshot or image in {ec2.Region} carries the set id {missing}."), missing);
-            foreach (var item in plan.Items.Where(i => i.Decision != RotationDecision.Remove))
+            foreach (var item in plan.Where(d => d != RotationDecision.Remove))
             {
                 if (item.Decision == RotationDecision.Skip) WriteWarning($"{item.Set.SetId} skipped: {item.Reason}");
                 else WriteDebug($"{item.Set.SetId} kept: {item.Reason}");
@@ -195,7 +195,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 catch (PatternException error) { WritePatternError(error, request.Region); return; }
             }
 
-            foreach (var item in plan.Items.Where(i => i.Decision != RotationDecision.Remove))
+            foreach (var item in plan.Where(d => d != RotationDecision.Remove))
                 if (item.Decision == RotationDecision.Skip || PassThru) WriteObject(RotationOutcome.FromPlan(item).Result);
             foreach (var outcome in outcomes)
             {
@@ -235,7 +235,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
             var plan = await RotationPlanning.PlanAsync(ec2, scope, request.Rules, DateTime.UtcNow, ct).ConfigureAwait(false);
             // Verbose, with its time: how long the read and the decisions took is what an operator tunes a large rotation by.
             log.Verbose($"Plan in {ec2.Region} ({(request.Rules.IsRotation ? request.Rules.ToString() : "delete the sets named")}): " +
-                        $"{plan.Remove.Count()} to remove, {plan.Keep.Count()} kept, {plan.Skip.Count()} skipped; read and planned in " +
+                        $"{plan.Count(RotationDecision.Remove)} to remove, {plan.Count(RotationDecision.Keep)} kept, {plan.Count(RotationDecision.Skip)} skipped; read and planned in " +
                         $"{Seconds(watch.Elapsed)} s, {Seconds(plan.ReadWait)} s of it waiting for EC2.");
             return (ec2, plan);
         }
