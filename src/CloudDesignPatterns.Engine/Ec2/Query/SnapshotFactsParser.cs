@@ -28,14 +28,19 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             public SnapshotFacts[] Parsed = new SnapshotFacts[1000];
             public int Count;
             public readonly Action<Ec2XmlScanner> ReadItem;
+            private readonly SnapshotFactsParser parser;
 
             public Worker(SnapshotFactsParser parser)
             {
-                ReadItem = xml =>
-                {
-                    if (Count == Parsed.Length) Array.Resize(ref Parsed, Parsed.Length * 2);
-                    Parsed[Count++] = parser.ReadSnapshot(xml, Pool);
-                };
+                this.parser = parser;
+                ReadItem = Read;
+            }
+
+            [MethodImpl(HotPath.Optimized)]
+            private void Read(Ec2XmlScanner xml)
+            {
+                if (Count == Parsed.Length) Array.Resize(ref Parsed, Parsed.Length * 2);
+                Parsed[Count++] = parser.ReadSnapshot(xml, Pool);
             }
         }
 

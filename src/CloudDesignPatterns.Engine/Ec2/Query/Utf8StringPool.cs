@@ -57,6 +57,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return value;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Grow()
         {
             var oldSlots = slots;

@@ -68,19 +68,18 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var groups = scope.Groups != null ? new HashSet<RotationGroupKey>(scope.Groups) : null;
             var instanceIds = scope.InstanceIds != null ? new HashSet<string>(scope.InstanceIds, StringComparer.Ordinal) : null;
             var inScope = new List<int>(sets.SetCount);
+            // One loop with the checks written out: as a local function it ran unoptimised, 100,000 times, in a fresh process.
             for (var row = 0; row < sets.SetCount; row++)
-                if (Wanted(row)) inScope.Add(row);
-            return inScope;
-
-            bool Wanted(int row)
             {
-                if (setIds != null) return setIds.Contains(sets.SetIdOf(row));
                 ref readonly var tags = ref sets.Row(row).Tags;
                 var policy = tags.Policy ?? "";
-                if (scope.Policy != null && !string.Equals(policy, scope.Policy, StringComparison.Ordinal)) return false;
-                if (groups != null) return groups.Contains(new RotationGroupKey(sets.Region, tags.SourceInstance ?? "", policy));
-                return instanceIds == null || instanceIds.Contains(tags.SourceInstance ?? "");
+                var wanted = setIds != null ? setIds.Contains(sets.SetIdOf(row))
+                    : scope.Policy != null && !string.Equals(policy, scope.Policy, StringComparison.Ordinal) ? false
+                    : groups != null ? groups.Contains(new RotationGroupKey(sets.Region, tags.SourceInstance ?? "", policy))
+                    : instanceIds == null || instanceIds.Contains(tags.SourceInstance ?? "");
+                if (wanted) inScope.Add(row);
             }
+            return inScope;
         }
 
         private static IEnumerable<List<Filter>> SnapshotFilters(RotationScope scope)

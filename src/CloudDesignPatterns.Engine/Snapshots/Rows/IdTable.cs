@@ -110,6 +110,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             Place(slots!, hashes!, index + 1, hash);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Grow()
         {
             var oldSlots = slots!;
