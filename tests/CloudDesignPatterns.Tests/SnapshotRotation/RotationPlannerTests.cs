@@ -173,6 +173,18 @@ namespace CloudDesignPatterns.Tests.SnapshotRotation
         }
 
         [Fact]
+        public void SetsOfTheSameTime_CountAsGenerationsInSetIdOrder()
+        {
+            var sameTime = new[] { "ss-000000000000000c", "ss-000000000000000a", "ss-000000000000000b" }
+                .Select(id => { var set = Set(1); set.SetId = id; return set; }).ToArray();
+            var plan = RotationPlanner.Plan(sameTime.Append(Set(2)), 2, null, Now);
+
+            Assert.Equal(new[] { "ss-000000000000000a", "ss-000000000000000b", "ss-000000000000000c", Id(2) }, plan.Items.Select(i => i.Set.SetId));
+            Assert.Equal(new[] { "ss-000000000000000c", Id(2) }, Removed(plan));
+            Assert.Contains("always kept", plan.Items[0].Reason);
+        }
+
+        [Fact]
         public void Deletion_RemovesEvenTheNewestCompletedSet_WhenNamed()
         {
             var plan = RotationPlanner.PlanDeletion(Days(1));

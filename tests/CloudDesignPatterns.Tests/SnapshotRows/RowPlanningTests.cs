@@ -133,6 +133,29 @@ namespace CloudDesignPatterns.Tests.SnapshotRows
         }
 
         [Fact]
+        public void EachGroup_IsPlannedNewestFirst_SetsOfTheSameTimeBySetId_GroupsByName()
+        {
+            var read = RandomRead(8);
+            var rows = Assembler(read);
+            rows.Settle(SetImages(read));
+            var items = RotationPlanner.PlanRows(rows, Enumerable.Range(0, rows.SetCount).ToList(), 3, null, Now, RotationGuards.None).Items.ToList();
+
+            var groupNames = items.Select(i => $"{i.Set.Region}/{i.Set.InstanceId}/{i.Set.Policy}").ToList();
+            Assert.Equal(groupNames.Distinct().OrderBy(n => n, StringComparer.Ordinal), groupNames.Distinct());
+            var ties = 0;
+            for (var i = 1; i < items.Count; i++)
+            {
+                if (groupNames[i] != groupNames[i - 1]) continue;
+                var (newer, older) = (items[i - 1].Set, items[i].Set);
+                Assert.True(newer.CreatedAt >= older.CreatedAt, $"{newer.SetId} before {older.SetId}");
+                if (newer.CreatedAt != older.CreatedAt) continue;
+                ties++;
+                Assert.True(string.CompareOrdinal(newer.SetId, older.SetId) < 0, $"{newer.SetId} before {older.SetId} at the same time");
+            }
+            Assert.True(ties > 10, $"only {ties} same-time neighbours: the read no longer tests ties");
+        }
+
+        [Fact]
         public void GuardedSets_AreSkippedInRowPlanning_WithTheGuardNamed()
         {
             var read = RandomRead(5);
