@@ -11,13 +11,14 @@ using SnapshotInfo = CloudDesignPatterns.Model.Snapshots.SnapshotInfo;
 namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
-    /// Pure: groups described snapshots and images into sets by their set-id tag, newest first. Snapshots are added one
+    /// No I/O: groups described snapshots and images into sets by their set-id tag. Snapshots are added one
     /// at a time as the pages are read, straight into the set they belong to, so nothing per snapshot outlives its page.
     /// Sets are kept as rows of a few large arrays, their ids as bytes (<see cref="SetRow"/>, <see cref="IdTable"/>), not
     /// as objects: a rotation reads 100,000 snapshots, and the six objects per set it used to keep through the read were
-    /// most of its garbage collection. <see cref="SnapshotSet"/>s are built from the rows at the end
+    /// most of its garbage collection. <see cref="SnapshotSet"/>s are built from the rows at the end, newest first
     /// (<see cref="Finish"/>), or by a rotation only for the sets it shows or removes (<see cref="BuildSet"/>).
-    /// Images come last. A snapshot seen twice (overlapping filter batches) counts once.
+    /// Images come last. A snapshot seen twice (overlapping filter batches) counts once. Not thread-safe (building a set
+    /// shares parsed device maps): one thread at a time.
     /// </summary>
     public sealed class SnapshotSetAssembler
     {
@@ -56,9 +57,15 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// <summary>Set row <paramref name="row"/> (0 … <see cref="SetCount"/> - 1); its state is known once <see cref="Settle"/> ran.</summary>
         internal ref readonly SetRow Row(int row) => ref sets[row];
 
+        /// <summary>True once <see cref="Settle"/> ran: the rows' states and ages are final.</summary>
+        internal bool IsSettled => settled;
+
         internal string SetIdOf(int row) => setIds[row];
 
-        /// <summary>Orders two rows by set id as string.CompareOrdinal would (set ids are ASCII).</summary>
+        /// <summary>
+        /// Orders two rows by set id as string.CompareOrdinal would for ASCII ids (every set id this module makes; an id
+        /// written by hand with characters beyond U+FFFF may order differently, only among sets of the same time).
+        /// </summary>
         internal int CompareSetIds(int a, int b) => setIds.Compare(a, b);
 
         // Written without LINQ on purpose: this runs for each of 100,000 snapshots in a rotation.
@@ -138,7 +145,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             for (var row = 0; row < SetCount; row++)
             {
                 ref var set = ref sets[row];
-                set.State = StateOf(set.AnyError, set.AllCompleted, set.SnapshotCount, set.Image);
+                set.State = StateOf(set.AnyError, set.AllCompleted, set.SnapshotCount, set.Image?.ImageId != null ? set.Image : null);
                 if (set.CreatedAt == DateTime.MaxValue) set.CreatedAt = DateTime.MinValue;
             }
         }
@@ -147,6 +154,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         [MethodImpl(HotPath.Optimized)]
         internal SnapshotSet BuildSet(int row)
         {
+            if (!settled) throw new InvalidOperationException("The sets are not settled yet: their images and states are not known.");
             ref readonly var r = ref sets[row];
             var set = new SnapshotSet { SetId = setIds[row], Region = Region, CreatedAt = r.CreatedAt, State = r.State };
             ApplyTags(set, r.Tags);

@@ -45,6 +45,7 @@ namespace CloudDesignPatterns.Tests.SnapshotRows
                 };
                 if (random.Next(10) > 0) tags.Add(new Tag(ManagedTags.ManagedByKey, ManagedTags.ManagedByValue));
                 if (random.Next(3) == 0) tags.Add(new Tag(SnapshotTags.DevicesKey, "vol-1=xvda,vol-2=xvdf"));
+                if (random.Next(5) == 0) tags.AddRange(new[] { new Tag(ManagedTags.SourceRegionKey, "us-west-2"), new Tag(ManagedTags.SourceSetKey, $"ss-{set:x16}") });
                 var start = Now.AddDays(-random.Next(20)).AddHours(-random.Next(2)); // few distinct times: ties are common
                 var members = new List<Snapshot>();
                 var imageOnly = random.Next(12) == 0;
@@ -90,7 +91,7 @@ namespace CloudDesignPatterns.Tests.SnapshotRows
             var s = item.Set;
             var snapshots = string.Join(";", s.Snapshots.Select(m => $"{m.SnapshotId}/{m.VolumeId}/{m.DeviceName}/{m.State}/{m.SizeGiB}/{m.Progress}"));
             return $"{s.SetId}|{item.Decision}|{item.Reason}|{s.InstanceId}|{s.Region}|{s.Policy}|{s.Kind}|{s.ImageId}|{s.Name}|{s.CreatedAt:o}|{s.CreatedAt.Kind}|" +
-                   $"{s.State}|{s.Managed}|{s.DestinationRegion}|{snapshots}";
+                   $"{s.State}|{s.Managed}|{s.DestinationRegion}|{s.SourceRegion}|{s.SourceSetId}|{snapshots}";
         }
 
         public static IEnumerable<object?[]> Reads()
@@ -176,18 +177,61 @@ namespace CloudDesignPatterns.Tests.SnapshotRows
             var plan = RotationPlanner.PlanRows(rows, Enumerable.Range(0, rows.SetCount).ToList(), 2, null, Now, RotationGuards.None);
 
             Assert.Equal(rows.SetCount, plan.Items.Count);
-            Assert.NotSame(plan.Items[0].Set, plan.Items[0].Set);
             Assert.Equal(Describe(plan.Items[0]), Describe(plan.Items[0]));
+            Assert.Equal(plan.Items.Select(i => (i.Set.SetId, i.Decision, i.Reason)), plan.Decisions);
             Assert.Equal(plan.Items.Count, plan.Count(RotationDecision.Keep) + plan.Count(RotationDecision.Remove) + plan.Count(RotationDecision.Skip));
             Assert.Throws<ArgumentOutOfRangeException>(() => plan.Items[plan.Items.Count]);
         }
 
         [Fact]
-        public void SettlingTwice_IsRefused()
+        public void SettlingTwice_AndPlanningOrBuildingBeforeSettling_AreRefused()
         {
             var rows = Assembler(RandomRead(7));
+            Assert.Throws<InvalidOperationException>(() => RotationPlanner.PlanRows(rows, new[] { 0 }, 1, null, Now, RotationGuards.None));
+            Assert.Throws<InvalidOperationException>(() => rows.BuildSet(0));
             rows.Settle(Array.Empty<Image>());
             Assert.Throws<InvalidOperationException>(() => rows.Settle(Array.Empty<Image>()));
+        }
+
+        [Fact]
+        public void GroupsSharingAName_AreOrderedByInstanceThenPolicy_InBothPlanners()
+        {
+            // "i-1" with policy "a/b" and "i-1/a" with policy "b" are both named ap-northeast-1/i-1/a/b.
+            var read = new Read();
+            foreach (var (instance, policy, id) in new[] { ("i-1/a", "b", "ss-0000000000000001"), ("i-1", "a/b", "ss-0000000000000002") })
+                read.Snapshots.Add(new Snapshot
+                {
+                    SnapshotId = "snap-" + id.Substring(3), VolumeId = "vol-1", State = SnapshotState.Completed, StartTime = Now.AddDays(-1), Progress = "100%",
+                    Tags = new List<Tag> { new Tag(ManagedTags.SetIdKey, id), new Tag(ManagedTags.SourceInstanceKey, instance), new Tag(ManagedTags.PolicyKey, policy), new Tag(ManagedTags.ManagedByKey, ManagedTags.ManagedByValue) },
+                });
+            var rows = Assembler(read);
+            rows.Settle(Array.Empty<Image>());
+
+            var expected = new[] { "i-1", "i-1/a" };
+            Assert.Equal(expected, RotationPlanner.PlanRows(rows, new[] { 0, 1 }, 1, null, Now, RotationGuards.None).Items.Select(i => i.Set.InstanceId));
+            Assert.Equal(expected, RotationPlanner.PlanGroups(Assembler(read).Finish(Array.Empty<Image>()), 1, null, Now).Items.Select(i => i.Set.InstanceId));
+        }
+
+        [Fact]
+        public void TheScope_PicksRowsBySetId_Policy_Group_OrInstance()
+        {
+            var read = RandomRead(9);
+            var rows = Assembler(read);
+            rows.Settle(SetImages(read));
+            var all = Enumerable.Range(0, rows.SetCount).Select(rows.BuildSet).ToList();
+            List<string> Picked(RotationScope scope) => RotationReader.InScope(rows, scope).Select(rows.SetIdOf).ToList();
+            List<string> Expected(Func<SnapshotSet, bool> wanted) => all.Where(wanted).Select(s => s.SetId).ToList();
+            var one = all[3];
+            var other = all.First(s => s.InstanceId != one.InstanceId);
+
+            Assert.Equal(rows.SetCount, Picked(new RotationScope()).Count);
+            Assert.Equal(new[] { one.SetId, other.SetId }.OrderBy(id => all.FindIndex(s => s.SetId == id)), Picked(new RotationScope { SetIds = new[] { other.SetId, one.SetId, "ss-ffffffffffffffff" } }));
+            Assert.Equal(Expected(s => s.Policy == "weekly"), Picked(new RotationScope { Policy = "weekly" }));
+            Assert.Equal(Expected(s => s.InstanceId == one.InstanceId && s.Policy == one.Policy),
+                Picked(new RotationScope { Groups = new[] { new RotationGroupKey(Region, one.InstanceId, one.Policy) } }));
+            Assert.Empty(Picked(new RotationScope { Groups = new[] { new RotationGroupKey(Region, one.InstanceId, one.Policy) }, Policy = one.Policy == "weekly" ? "nightly" : "weekly" }));
+            Assert.Equal(Expected(s => s.InstanceId == other.InstanceId), Picked(new RotationScope { InstanceIds = new[] { other.InstanceId } }));
+            Assert.Equal(Expected(s => s.InstanceId == other.InstanceId && s.Policy == "nightly"), Picked(new RotationScope { InstanceIds = new[] { other.InstanceId }, Policy = "nightly" }));
         }
     }
 }

@@ -77,6 +77,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>The current element's text as the pool's shared string; a plain value seen before allocates nothing.</summary>
+        [MethodImpl(HotPath.Optimized)] // too big to be inlined into the parsers, and called for every value they keep
         public string ReadShared(Utf8StringPool pool)
             => TryReadPlain(out var start, out var length) ? pool.Get(data, start, length) : pool.Get(ReadText());
 

@@ -9,7 +9,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     /// The items of a plan made over the rows of a read (<see cref="RotationPlanner.PlanRows"/>): the decisions in
     /// plan order, each <see cref="RotationItem"/> and its set built when it is asked for, and not kept. A rotation of
     /// 100,000 sets then keeps no object per set through its planning; a -WhatIf over it builds each set to print it
-    /// and lets it go.
+    /// and lets it go. Like the read it comes from, it is enumerated from one thread at a time.
     /// </summary>
     internal sealed class PlannedRows : IReadOnlyList<RotationItem>
     {
@@ -57,6 +57,12 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         {
             for (var i = 0; i < count; i++)
                 if (wanted(decisions[i])) yield return this[i];
+        }
+
+        /// <summary>Each item's set id, decision and reason, without building the sets.</summary>
+        public IEnumerable<(string SetId, RotationDecision Decision, string Reason)> Decisions()
+        {
+            for (var i = 0; i < count; i++) yield return (sets.SetIdOf(rows[i]), decisions[i], reasons[i]);
         }
 
         public IEnumerator<RotationItem> GetEnumerator() => Where(_ => true).GetEnumerator();

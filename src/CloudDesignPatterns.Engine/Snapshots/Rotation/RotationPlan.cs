@@ -18,7 +18,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         /// <summary>
         /// Every set looked at. For a plan made over a read's rows, each item (and its set) is built when it is reached
-        /// and not kept: enumerate what you need once, by decision (<see cref="Where"/>) when that is all you need.
+        /// and not kept, so <c>Items[i]</c> is a new object on every access: enumerate what you need once, by decision
+        /// (<see cref="Where"/>) or without the sets (<see cref="Decisions"/>) when that is all you need.
         /// </summary>
         public IReadOnlyList<RotationItem> Items { get; }
         public IEnumerable<RotationItem> Keep => Where(d => d == RotationDecision.Keep);
@@ -28,6 +29,10 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         /// <summary>The items whose decision <paramref name="wanted"/> accepts, in plan order; no other item is built.</summary>
         public IEnumerable<RotationItem> Where(Func<RotationDecision, bool> wanted)
             => Items is PlannedRows rows ? rows.Where(wanted) : Items.Where(i => wanted(i.Decision));
+
+        /// <summary>Each item's set id, decision and reason, in plan order, without building the sets.</summary>
+        public IEnumerable<(string SetId, RotationDecision Decision, string Reason)> Decisions
+            => Items is PlannedRows rows ? rows.Decisions() : Items.Select(i => (i.Set.SetId, i.Decision, i.Reason));
 
         /// <summary>How many items have <paramref name="decision"/>, without building any.</summary>
         public int Count(RotationDecision decision)

@@ -45,7 +45,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var reasons = new ReasonTexts(new RotationRules(keepGenerations, olderThan), olderThan.HasValue ? nowUtc - olderThan.Value : (DateTime?)null);
             var items = new List<RotationItem>();
             var keys = new List<RotationGroupKey>(groups.Keys);
-            foreach (var index in ByName(keys.ConvertAll(k => k.ToString())))
+            foreach (var index in ByName(keys))
                 PlanSets(groups[keys[index]].ToArray(), reasons, guards ?? RotationGuards.None, items);
             return new RotationPlan(items);
         }
@@ -57,6 +57,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         [MethodImpl(HotPath.Optimized)]
         internal static RotationPlan PlanRows(SnapshotSetAssembler sets, IReadOnlyList<int> rows, int? keepGenerations, TimeSpan? olderThan, DateTime nowUtc, RotationGuards guards)
         {
+            if (!sets.IsSettled) throw new InvalidOperationException("Plan over settled rows only: before, every set would look pending.");
             // Each row's group (the region is the read's), numbered in the order first seen.
             var groups = new GroupNumbers();
             var groupOfRow = new int[rows.Count];
@@ -66,9 +67,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 groupOfRow[i] = groups.NumberOf(tags.SourceInstance ?? "", tags.Policy ?? "");
             }
             // The groups by name; each group's rows side by side in one array of candidates (a counting sort).
-            var names = new List<string>(groups.Count);
-            for (var g = 0; g < groups.Count; g++) names.Add(new RotationGroupKey(sets.Region, groups.InstanceOf(g), groups.PolicyOf(g)).ToString());
-            var byName = ByName(names);
+            var keys = new List<RotationGroupKey>(groups.Count);
+            for (var g = 0; g < groups.Count; g++) keys.Add(new RotationGroupKey(sets.Region, groups.InstanceOf(g), groups.PolicyOf(g)));
+            var byName = ByName(keys);
             var place = new int[groups.Count];
             for (var p = 0; p < byName.Length; p++) place[byName[p]] = p;
             var starts = new int[groups.Count + 1];
@@ -98,11 +99,21 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             return new RotationPlan(planned);
         }
 
-        /// <summary>The indexes of <paramref name="names"/> in ordinal order of the names.</summary>
-        private static int[] ByName(List<string> names)
+        /// <summary>
+        /// The indexes of <paramref name="groups"/> in ordinal order of their names (region/instance/policy); two groups
+        /// can share a name when an instance or policy tag holds a '/', so instance, then policy, settle the order.
+        /// </summary>
+        private static int[] ByName(List<RotationGroupKey> groups)
         {
-            var order = Enumerable.Range(0, names.Count).ToArray();
-            Array.Sort(order, (a, b) => string.CompareOrdinal(names[a], names[b]));
+            var names = groups.ConvertAll(k => k.ToString());
+            var order = Enumerable.Range(0, groups.Count).ToArray();
+            Array.Sort(order, (a, b) =>
+            {
+                var byName = string.CompareOrdinal(names[a], names[b]);
+                if (byName != 0) return byName;
+                var byInstance = string.CompareOrdinal(groups[a].InstanceId, groups[b].InstanceId);
+                return byInstance != 0 ? byInstance : string.CompareOrdinal(groups[a].Policy, groups[b].Policy);
+            });
             return order;
         }
 

@@ -61,7 +61,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         /// <summary>Images are read unfiltered, so image sets outside the scope are dropped here.</summary>
         [MethodImpl(HotPath.Optimized)]
-        private static List<int> InScope(SnapshotSetAssembler sets, RotationScope scope)
+        internal static List<int> InScope(SnapshotSetAssembler sets, RotationScope scope)
         {
             // Looked up in hash sets: a scope can name a thousand instances, checked against 100,000 sets.
             var setIds = scope.SetIds != null ? new HashSet<string>(scope.SetIds, StringComparer.Ordinal) : null;

@@ -8,7 +8,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
     /// Ids (set ids, snapshot ids) kept as UTF-8 bytes end to end in one growing array, numbered 0, 1, 2… in the order
     /// added, optionally found again by value. A rotation reads 100,000 sets: as a string each, their ids were 200,000
     /// objects that every garbage collection during the read had to copy on; here they are two arrays. A string is made
-    /// again only for an id that is shown or acted on.
+    /// again only for an id that is shown or acted on. Ids are text as EC2 returns it (well-formed UTF-16); a lone
+    /// surrogate, which UTF-8 cannot carry, would come back as U+FFFD.
     /// </summary>
     internal sealed class IdTable
     {
@@ -79,8 +80,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         }
 
         /// <summary>
-        /// Byte order of the UTF-8 forms: for ASCII ids (every id EC2 and this module make) the same as
-        /// string.CompareOrdinal on the strings.
+        /// Byte order of the UTF-8 forms: for ASCII ids (every id EC2 and this module make; a tag written by hand may hold
+        /// anything) the same as string.CompareOrdinal on the strings.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
         public int Compare(int a, int b)

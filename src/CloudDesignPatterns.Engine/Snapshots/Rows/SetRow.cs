@@ -15,7 +15,10 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         /// <summary>The set's tags (its first snapshot's, or its image's when that has tags), without the set id.</summary>
         public SetTagValues Tags;
 
-        /// <summary>The earliest member's start (or the image's creation, if older), UTC; DateTime.MaxValue until one is known.</summary>
+        /// <summary>
+        /// The earliest member's start (or the image's creation, if older), UTC; DateTime.MaxValue while none is known,
+        /// DateTime.MinValue once settled without one.
+        /// </summary>
         public DateTime CreatedAt;
 
         /// <summary>The set's first and last snapshot rows, chained by <see cref="SnapshotRow.Next"/>; -1 with none.</summary>

@@ -176,10 +176,11 @@ namespace CloudDesignPatterns.Commands.Snapshot
             foreach (var missing in plan.NotFound)
                 WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
                     $"No snapshot or image in {ec2.Region} carries the set id {missing}."), missing);
-            foreach (var item in plan.Where(d => d != RotationDecision.Remove))
+            // From the decisions alone: a rotation keeps most of its sets, and building each one for a debug line is waste.
+            foreach (var (setId, decision, reason) in plan.Decisions)
             {
-                if (item.Decision == RotationDecision.Skip) WriteWarning($"{item.Set.SetId} skipped: {item.Reason}");
-                else WriteDebug($"{item.Set.SetId} kept: {item.Reason}");
+                if (decision == RotationDecision.Skip) WriteWarning($"{setId} skipped: {reason}");
+                else if (decision == RotationDecision.Keep) WriteDebug($"{setId} kept: {reason}");
             }
 
             // -WhatIf prints each set's removal and stops there; -Force only skips the prompt.
@@ -195,8 +196,8 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 catch (PatternException error) { WritePatternError(error, request.Region); return; }
             }
 
-            foreach (var item in plan.Where(d => d != RotationDecision.Remove))
-                if (item.Decision == RotationDecision.Skip || PassThru) WriteObject(RotationOutcome.FromPlan(item).Result);
+            foreach (var item in plan.Where(d => d == RotationDecision.Skip || PassThru && d == RotationDecision.Keep))
+                WriteObject(RotationOutcome.FromPlan(item).Result);
             foreach (var outcome in outcomes)
             {
                 if (outcome.Error != null) WritePatternError(outcome.Error, outcome.Result.SetId);
