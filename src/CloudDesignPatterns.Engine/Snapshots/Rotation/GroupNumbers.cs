@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CloudDesignPatterns.Engine.Snapshots.Rows;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 {
@@ -11,9 +12,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     {
         private string[] instances = new string[64];
         private string[] policies = new string[64];
-        // Open addressing: number + 1 (0 is empty), and the hash of the group in that slot.
-        private int[] slots = new int[128];
-        private int[] hashes = new int[128];
+        private readonly HashSlots lookup = new HashSlots(128);
 
         public int Count { get; private set; }
 
@@ -26,17 +25,15 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         public int NumberOf(string instance, string policy)
         {
             var hash = unchecked(instance.GetHashCode() * 31 + policy.GetHashCode());
-            var mask = slots.Length - 1;
-            var slot = hash & mask;
-            for (; slots[slot] != 0; slot = (slot + 1) & mask)
+            for (var slot = lookup.SlotOf(hash); ; slot = lookup.Next(slot))
             {
-                var number = slots[slot] - 1;
-                if (hashes[slot] == hash && instances[number] == instance && policies[number] == policy) return number;
+                var number = lookup.EntryAt(slot);
+                if (number < 0) return Add(hash, instance, policy);
+                if (lookup.HashAt(slot) == hash && instances[number] == instance && policies[number] == policy) return number;
             }
-            return Add(slot, hash, instance, policy);
         }
 
-        private int Add(int slot, int hash, string instance, string policy)
+        private int Add(int hash, string instance, string policy)
         {
             var number = Count++;
             if (number == instances.Length)
@@ -46,27 +43,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             }
             instances[number] = instance;
             policies[number] = policy;
-            slots[slot] = number + 1;
-            hashes[slot] = hash;
-            if (Count * 2 > slots.Length) Grow();
+            lookup.Add(number, hash);
             return number;
-        }
-
-        private void Grow()
-        {
-            var oldSlots = slots;
-            var oldHashes = hashes;
-            slots = new int[oldSlots.Length * 2];
-            hashes = new int[oldSlots.Length * 2];
-            var mask = slots.Length - 1;
-            for (var i = 0; i < oldSlots.Length; i++)
-            {
-                if (oldSlots[i] == 0) continue;
-                var slot = oldHashes[i] & mask;
-                while (slots[slot] != 0) slot = (slot + 1) & mask;
-                slots[slot] = oldSlots[i];
-                hashes[slot] = oldHashes[i];
-            }
         }
     }
 }

@@ -18,16 +18,13 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         // Id i is bytes[ends[i - 1] .. ends[i]) (from 0 for the first).
         private int[] ends = new int[1024];
         private int count;
-        // Open addressing over the ids (index + 1; 0 is empty), only when the table is asked to find ids again.
-        private int[]? slots;
-        private int[]? hashes;
+        // The lookup by value, only when the table is asked to find ids again.
+        private readonly HashSlots? lookup;
 
         /// <param name="findable">True builds the lookup that <see cref="IndexOf"/> uses.</param>
         public IdTable(bool findable)
         {
-            if (!findable) return;
-            slots = new int[2048];
-            hashes = new int[2048];
+            if (findable) lookup = new HashSlots(2048);
         }
 
         public int Count => count;
@@ -45,7 +42,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             used += length;
             ends[count] = used;
             var index = count++;
-            if (slots != null) Index(index, Hash(bytes, Start(index), length));
+            lookup?.Add(index, Hash(bytes, Start(index), length));
             return index;
         }
 
@@ -53,15 +50,14 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         [MethodImpl(HotPath.Optimized)]
         public int IndexOf(string id)
         {
-            if (slots == null || hashes == null) throw new InvalidOperationException("This id table was not made findable.");
+            if (lookup == null) throw new InvalidOperationException("This id table was not made findable.");
             var utf8 = IsAscii(id) ? null : Encoding.UTF8.GetBytes(id);
             var hash = utf8 == null ? Hash(id) : Hash(utf8, 0, utf8.Length);
-            var mask = slots.Length - 1;
-            for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+            for (var slot = lookup.SlotOf(hash); ; slot = lookup.Next(slot))
             {
-                var entry = slots[slot];
-                if (entry == 0) return -1;
-                if (hashes[slot] == hash && (utf8 == null ? Is(entry - 1, id) : Is(entry - 1, utf8))) return entry - 1;
+                var entry = lookup.EntryAt(slot);
+                if (entry < 0) return -1;
+                if (lookup.HashAt(slot) == hash && (utf8 == null ? Is(entry, id) : Is(entry, utf8))) return entry;
             }
         }
 
@@ -102,34 +98,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             for (var i = 0; i < utf8.Length; i++)
                 if (bytes[start + i] != utf8[i]) return false;
             return true;
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        private void Index(int index, int hash)
-        {
-            if ((count + 1) * 2 > slots!.Length) Grow();
-            Place(slots!, hashes!, index + 1, hash);
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        private void Grow()
-        {
-            var oldSlots = slots!;
-            var oldHashes = hashes!;
-            slots = new int[oldSlots.Length * 2];
-            hashes = new int[oldSlots.Length * 2];
-            for (var i = 0; i < oldSlots.Length; i++)
-                if (oldSlots[i] != 0) Place(slots, hashes, oldSlots[i], oldHashes[i]);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Place(int[] slots, int[] hashes, int entry, int hash)
-        {
-            var mask = slots.Length - 1;
-            var slot = hash & mask;
-            while (slots[slot] != 0) slot = (slot + 1) & mask;
-            slots[slot] = entry;
-            hashes[slot] = hash;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
