@@ -22,13 +22,17 @@ namespace CloudDesignPatterns.Engine.Aws
         {
             var clock = Stopwatch.StartNew();
             var interval = FirstPoll;
+            var lastRead = false;
             while (true)
             {
                 var current = await read(cancel).ConfigureAwait(false);
                 if (done(current)) return current;
                 var remaining = timeout - clock.Elapsed;
-                if (remaining <= TimeSpan.Zero) throw timedOut(current);
-                await Task.Delay(interval < remaining ? interval : remaining, cancel).ConfigureAwait(false);
+                if (lastRead || remaining <= TimeSpan.Zero) throw timedOut(current);
+                // A pause cut to the deadline is the last: the timer can end it a hair before the stopwatch reaches the
+                // deadline, and what remained then (under a millisecond, a pause of none) made the loop read in a spin.
+                lastRead = interval >= remaining;
+                await Task.Delay(lastRead ? remaining : interval, cancel).ConfigureAwait(false);
                 interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPoll.Ticks));
             }
         }

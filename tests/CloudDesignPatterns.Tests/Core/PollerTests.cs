@@ -45,6 +45,20 @@ namespace CloudDesignPatterns.Tests.Core
         }
 
         [Fact]
+        public async Task After_the_pause_cut_to_the_deadline_there_is_one_read_and_no_more()
+        {
+            // A deadline shorter than the first pause: read, pause to the deadline, read once more, fail. Before, the
+            // timer could end that pause a hair early, and the sub-millisecond rest made the loop read in a spin (132 reads).
+            for (var round = 0; round < 20; round++)
+            {
+                var n = 0;
+                await Assert.ThrowsAsync<PatternException>(() => Poller.UntilAsync(_ => Task.FromResult(++n), _ => false,
+                    TimeSpan.FromMilliseconds(3), TimedOut, CancellationToken.None));
+                Assert.InRange(n, 1, 2);
+            }
+        }
+
+        [Fact]
         public async Task A_read_that_fails_ends_the_wait_with_its_own_error()
         {
             var error = await Assert.ThrowsAsync<PatternException>(() => Poller.UntilAsync<int>(
