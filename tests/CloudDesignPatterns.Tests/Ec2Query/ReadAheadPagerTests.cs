@@ -56,10 +56,14 @@ namespace CloudDesignPatterns.Tests.Ec2Query
                         else if (xml.NameIs(Encoding.ASCII.GetBytes("real"))) next = xml.ReadText();
                         else xml.Skip();
                     }
-                    if (page == "1") secondPageStarted.Set();
-                    // Page 0's parse holds on until page 1's has begun: with two workers it does at once; with one it never
-                    // would, and the wait gives up after five seconds.
-                    if (page == "0" && AwaitOverlap) secondPageStarted.Wait(TimeSpan.FromSeconds(5));
+                    // Pages 0 and 1 each hold on until the other's parse has begun (either may start first: the thread pool
+                    // can start page 0's parse after page 1 has arrived): with two workers both are then parsing at once;
+                    // with one they never would, and the waits give up after five seconds.
+                    if (AwaitOverlap && (page == "0" || page == "1"))
+                    {
+                        (page == "0" ? firstPageStarted : secondPageStarted).Set();
+                        (page == "0" ? secondPageStarted : firstPageStarted).Wait(TimeSpan.FromSeconds(5));
+                    }
                     if (page == FailOnPage) throw new FormatException("bad page");
                     if (page == CancelOnPage) CancelOnParse?.Cancel();
                     Thread.Sleep(ParseMs); // long enough for the next page to arrive meanwhile
@@ -78,6 +82,7 @@ namespace CloudDesignPatterns.Tests.Ec2Query
             public int MostParsing;
             public string? FailOnPage, CancelOnPage;
             public bool AwaitOverlap;
+            private readonly ManualResetEventSlim firstPageStarted = new ManualResetEventSlim();
             private readonly ManualResetEventSlim secondPageStarted = new ManualResetEventSlim();
             public CancellationTokenSource? CancelOnParse;
             public int ParseMs;
