@@ -24,7 +24,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     internal static class Ec2QueryCall
     {
         public const string ApiVersion = "2016-11-15";
-        private static readonly HttpClient Http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip })
+        private static readonly HttpClient Http = new HttpClient(QueryHttpHandler.Create())
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // the runner bounds each attempt
         };
