@@ -184,6 +184,20 @@ Describe 'Restore-PatternSnapshot as a principal holding exactly the SnapshotRes
         $script:RestoreSet = New-TestSet $Seed.Web1
     }
 
+    It 'refuses a pending set without -Wait, and with -Wait waits for it and restores it' {
+        $pending = New-TestSet $Seed.Web2 -NoWait
+        $mark = Get-CdpCallMark
+        Restore-PatternSnapshot -SetId $pending @AsRestore -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'SnapshotSetPending,*'
+        $errors[0].Exception.Message | Should -BeLike '*-Wait*'
+        Get-Mutating $mark | Should -BeNullOrEmpty
+
+        $result = Restore-PatternSnapshot -SetId $pending -Wait @AsRestore -ErrorAction Stop
+        $result.Volumes | Should -HaveCount 2
+        $result.Volumes.State | Sort-Object -Unique | Should -Be 'available'
+        (Get-Mutating $mark).Action | Should -Be @('CreateVolume', 'CreateVolume')
+    }
+
     It 'restores a set to volumes in the source instance''s zone' {
         $mark = Get-CdpCallMark
         $result = Restore-PatternSnapshot -SetId $RestoreSet -Wait @AsRestore -ErrorAction Stop

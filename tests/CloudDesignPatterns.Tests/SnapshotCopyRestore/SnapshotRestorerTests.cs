@@ -135,6 +135,27 @@ namespace CloudDesignPatterns.Tests.SnapshotCopyRestore
         }
 
         [Fact]
+        public async Task A_pending_set_is_refused_with_how_to_wait_or_waited_for_with_Wait()
+        {
+            using var box = new SnapshotSandbox();
+            var pending = await box.NewSnapshotSetAsync(SandboxSeed.Web2, waitForCompletion: false);
+            Assert.Equal(SnapshotSetState.Pending, pending.State);
+            var restorer = new SnapshotRestorer(box.Session);
+            var mark = box.Mark();
+
+            var error = await Assert.ThrowsAsync<PatternException>(() => restorer.PlanAsync(pending, new SnapshotRestoreOptions(), CancellationToken.None));
+            Assert.Equal("SnapshotSetPending", error.ErrorId);
+            Assert.Equal(PatternErrorCategory.ResourceUnavailable, error.Category);
+            Assert.Contains("-Wait", error.Message);
+
+            var plan = await restorer.PlanAsync(pending, new SnapshotRestoreOptions { Wait = true }, CancellationToken.None);
+            Assert.Equal(SnapshotSetState.Completed, plan.Set.State);
+            Assert.Equal(pending.Snapshots.Select(s => s.SnapshotId).OrderBy(id => id), plan.Volumes.Select(v => v.SnapshotId).OrderBy(id => id));
+            lock (box.Log.ProgressRecords) Assert.Contains(box.Log.ProgressRecords, p => p.Activity.Contains("before the restore"));
+            Assert.Empty(box.MutatingCallsSince(mark)); // planning, waiting included, changes nothing
+        }
+
+        [Fact]
         public async Task A_dr_copy_restores_in_a_zone_given_and_keeps_knowing_its_devices()
         {
             using var box = new SnapshotSandbox();

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;
 
@@ -33,6 +35,33 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
             if (set == null) return null;
             FillDevicesOfCopies(set, snapshots);
             return new SetResources(set, snapshots, images.FirstOrDefault());
+        }
+
+        /// <summary>
+        /// The set as it is now, completed: a set still pending is waited for when <paramref name="waitIfPending"/> (with
+        /// progress, up to <paramref name="timeout"/>), else refused with how to get past it; a missing or failed set is
+        /// refused. What copying and restoring both need first, since EC2 works only from completed snapshots and images.
+        /// </summary>
+        /// <param name="verb">What the set is read for ("copy", "restore"), for the messages.</param>
+        public static async Task<SetResources> ReadCompletedAsync(Ec2Session session, string setId, bool waitIfPending, TimeSpan timeout, string verb,
+            CancellationToken cancel)
+        {
+            var resources = await ReadAsync(session, setId, cancel).ConfigureAwait(false)
+                ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
+                    $"No set {setId} in {session.Region}. Get-PatternSnapshot -Region {session.Region} lists the sets there.");
+            if (resources.Set.State == SnapshotSetState.Pending)
+            {
+                if (!waitIfPending)
+                    throw new PatternException("SnapshotSetPending", PatternErrorCategory.ResourceUnavailable,
+                        $"Set {setId} in {session.Region} is still pending; EC2 can {verb} only completed snapshots and images. Add -Wait to wait for it, or {verb} it later.");
+                await SnapshotSetWaiter.WaitAsync(session, setId, timeout, Math.Abs(setId.GetHashCode() % 10000) + 1,
+                    $"Waiting for set {setId} to complete before the {verb}", cancel).ConfigureAwait(false);
+                resources = await ReadAsync(session, setId, cancel).ConfigureAwait(false) ?? resources;
+            }
+            if (resources.Set.State == SnapshotSetState.Failed)
+                throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
+                    $"Set {setId} in {session.Region} failed; there is nothing sound to {verb}.");
+            return resources;
         }
 
         /// <summary>A copied snapshot names its device in its own tag (its volume id is a placeholder).</summary>

@@ -46,29 +46,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
             await RegionValidator.RequireAsync(session, destination, "parameter -DestinationRegion", cancel).ConfigureAwait(false);
 
             var source = session.InRegion(sourceRegion);
-            var resources = await ReadSourceAsync(source, set.SetId, options, cancel).ConfigureAwait(false);
+            var resources = await SetResources.ReadCompletedAsync(source, set.SetId, options.WaitForPendingSource, options.Timeout, "copy", cancel).ConfigureAwait(false);
             var target = session.InRegion(destination);
             return await PlanAgainstDestinationAsync(resources, target, options.KmsKeyId, cancel).ConfigureAwait(false);
-        }
-
-        private static async Task<SetResources> ReadSourceAsync(Ec2Session source, string setId, SnapshotCopyOptions options, CancellationToken cancel)
-        {
-            var resources = await SetResources.ReadAsync(source, setId, cancel).ConfigureAwait(false)
-                ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
-                    $"No set {setId} in {source.Region}. Get-PatternSnapshot -Region {source.Region} lists the sets there.");
-            if (resources.Set.State == SnapshotSetState.Pending)
-            {
-                if (!options.WaitForPendingSource)
-                    throw new PatternException("SnapshotSetPending", PatternErrorCategory.ResourceUnavailable,
-                        $"Set {setId} in {source.Region} is still pending; EC2 copies only completed snapshots. Add -Wait to wait for it, or copy it later.");
-                await SnapshotSetWaiter.WaitAsync(source, setId, options.Timeout, Math.Abs(setId.GetHashCode() % 10000) + 1,
-                    $"Waiting for set {setId} to complete before copying", cancel).ConfigureAwait(false);
-                resources = await SetResources.ReadAsync(source, setId, cancel).ConfigureAwait(false) ?? resources;
-            }
-            if (resources.Set.State == SnapshotSetState.Failed)
-                throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
-                    $"Set {setId} in {source.Region} failed; there is nothing sound to copy.");
-            return resources;
         }
 
         private static async Task<SnapshotCopyPlan> PlanAgainstDestinationAsync(SetResources source, Ec2Session target, string? kmsKeyId, CancellationToken cancel)

@@ -13,7 +13,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
         public string? SubnetId { get; set; }
         public string? InstanceType { get; set; }
         public IReadOnlyList<string>? SecurityGroupIds { get; set; }
-        /// <summary>Wait until volumes are attached (or the instance is running).</summary>
+        /// <summary>Wait for a pending set to complete first, and until volumes are attached (or the instance is running).</summary>
         public bool Wait { get; set; }
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
     }

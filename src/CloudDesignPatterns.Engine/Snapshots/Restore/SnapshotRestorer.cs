@@ -25,14 +25,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
         {
             var region = string.IsNullOrEmpty(requested.Region) ? session.Region : requested.Region;
             var ec2 = session.InRegion(region);
-            var resources = await SetResources.ReadAsync(ec2, requested.SetId, cancel).ConfigureAwait(false)
-                ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
-                    $"No set {requested.SetId} in {region}. Get-PatternSnapshot -Region {region} lists the sets there.");
-            var set = resources.Set;
-            if (set.State != SnapshotSetState.Completed)
-                throw new PatternException(set.State == SnapshotSetState.Pending ? "SnapshotSetPending" : "SnapshotSetFailed",
-                    set.State == SnapshotSetState.Pending ? PatternErrorCategory.ResourceUnavailable : PatternErrorCategory.InvalidOperation,
-                    $"Set {set.SetId} in {region} is {set.State.ToString().ToLowerInvariant()}; only a completed set can be restored.");
+            // With -Wait a set still being taken (a restore drill right after the backup) is waited for, as a copy does.
+            var set = (await SetResources.ReadCompletedAsync(ec2, requested.SetId, options.Wait, options.Timeout, "restore", cancel).ConfigureAwait(false)).Set;
             return set.Kind == SnapshotSetKind.Image
                 ? await PlanLaunchAsync(ec2, set, options, cancel).ConfigureAwait(false)
                 : await PlanVolumesAsync(ec2, set, options, cancel).ConfigureAwait(false);
