@@ -9,7 +9,8 @@ namespace CloudDesignPatterns.Engine.Aws
     /// <summary>
     /// Polls a read until it says done or the time runs out: quickly at first, then doubling up to a ceiling, since a
     /// restore takes seconds in the sandbox and a cross-region copy many minutes. The read itself throws for a state
-    /// that can never become done (a failed snapshot) and reports progress; the last pause never passes the deadline.
+    /// that can never become done (a failed snapshot) and reports progress; the last pause never passes the deadline. Also
+    /// behind the read-back after a set is made, which settles for the last read (<see cref="LastReadAsync"/>).
     /// </summary>
     internal static class Poller
     {
@@ -20,6 +21,13 @@ namespace CloudDesignPatterns.Engine.Aws
         public static async Task<T> UntilAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan timeout,
             Func<T, PatternException> timedOut, CancellationToken cancel)
         {
+            var last = await LastReadAsync(read, done, timeout, cancel).ConfigureAwait(false);
+            return done(last) ? last : throw timedOut(last);
+        }
+
+        /// <summary>The same polling, but the last read is returned whether it is done or the time ran out.</summary>
+        public static async Task<T> LastReadAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan timeout, CancellationToken cancel)
+        {
             var clock = Stopwatch.StartNew();
             var interval = FirstPoll;
             var lastRead = false;
@@ -28,7 +36,7 @@ namespace CloudDesignPatterns.Engine.Aws
                 var current = await read(cancel).ConfigureAwait(false);
                 if (done(current)) return current;
                 var remaining = timeout - clock.Elapsed;
-                if (lastRead || remaining <= TimeSpan.Zero) throw timedOut(current);
+                if (lastRead || remaining <= TimeSpan.Zero) return current;
                 // A pause cut to the deadline is the last: the timer can end it a hair before the stopwatch reaches the
                 // deadline, and what remained then (under a millisecond, a pause of none) made the loop read in a spin.
                 lastRead = interval >= remaining;

@@ -17,6 +17,9 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// <summary>The first aws:backup:* or aws:dlm:* key: AWS Backup or Data Lifecycle Manager owns the resource.</summary>
         public string? ForeignOwnerTag;
 
+        /// <summary>Tagged cdp:managed-by = CloudDesignPatterns: made by this module.</summary>
+        public bool Managed => ManagedBy == ManagedTags.ManagedByValue;
+
         public static SetTagValues From(List<Tag>? tags)
         {
             var values = new SetTagValues();

@@ -79,20 +79,11 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// snapshots. Poll with back-off (about 8 s in all) before calling it absent or short, so an ambiguous failure
         /// never leads to a second set and a good backup is never reported as failed.
         /// </summary>
-        private static async Task<SnapshotSet?> ReadBackAsync(Ec2Session ec2, string setId, bool image, int expected, CancellationToken cancel)
-        {
-            SnapshotSet? set = null;
-            var delay = Poller.FirstPoll;
-            for (var attempt = 1; attempt <= 6; attempt++)
-            {
-                set = await ReadSetAsync(ec2, setId, image, cancel).ConfigureAwait(false);
-                var complete = set != null && (image ? !string.IsNullOrEmpty(set.ImageId) : set.Snapshots.Length >= expected);
-                if (complete || attempt == 6) break;
-                await Task.Delay(delay, cancel).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(delay.Ticks * 2);
-            }
-            return set;
-        }
+        private static Task<SnapshotSet?> ReadBackAsync(Ec2Session ec2, string setId, bool image, int expected, CancellationToken cancel)
+            => Poller.LastReadAsync(ct => ReadSetAsync(ec2, setId, image, ct),
+                set => set != null && (image ? !string.IsNullOrEmpty(set.ImageId) : set.Snapshots.Length >= expected), ReadBackPatience, cancel);
+
+        private static readonly TimeSpan ReadBackPatience = TimeSpan.FromSeconds(8);
 
         /// <summary>Reads one set back; a snapshot set needs only DescribeSnapshots, an image set DescribeImages too.</summary>
         internal static async Task<SnapshotSet?> ReadSetAsync(Ec2Session ec2, string setId, bool image, CancellationToken cancel)

@@ -220,7 +220,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             set.InstanceId = tags.SourceInstance ?? "";
             set.Policy = tags.Policy ?? "";
             set.Name = tags.Name;
-            set.Managed = tags.ManagedBy == ManagedTags.ManagedByValue;
+            set.Managed = tags.Managed;
             set.DestinationRegion = tags.DestinationRegion;
             set.SourceRegion = tags.SourceRegion;
             set.SourceSetId = tags.SourceSet;

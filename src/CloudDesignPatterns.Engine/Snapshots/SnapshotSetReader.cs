@@ -89,7 +89,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 page => page.Images, page => page.NextToken, cancel);
 
         /// <summary>One describe per batch of instance ids and batch of set ids (EC2 takes 200 values in a filter).</summary>
-        private static IEnumerable<List<Filter>> FilterBatches(SnapshotQuery query)
+        internal static IEnumerable<List<Filter>> FilterBatches(SnapshotQuery query)
         {
             var instanceBatches = query.InstanceIds == null ? new List<List<string>?> { null } : FilterValues.Batches(query.InstanceIds).ConvertAll(b => (List<string>?)b);
             var setIdBatches = query.SetIds == null ? new List<List<string>?> { null } : FilterValues.Batches(query.SetIds).ConvertAll(b => (List<string>?)b);

@@ -59,6 +59,18 @@ namespace CloudDesignPatterns.Tests.Core
         }
 
         [Fact]
+        public async Task The_last_read_is_returned_done_or_not_when_asked_for_it()
+        {
+            var n = 0;
+            Assert.Equal(2, await Poller.LastReadAsync(_ => Task.FromResult(++n), v => v == 2, TimeSpan.FromMinutes(1), CancellationToken.None));
+
+            n = 0;
+            var last = await Poller.LastReadAsync(_ => Task.FromResult(++n), _ => false, TimeSpan.FromMilliseconds(300), CancellationToken.None);
+            Assert.Equal(n, last); // out of time: the last read itself, not an error
+            Assert.InRange(n, 2, 3); // reads at 0, 250 and the deadline
+        }
+
+        [Fact]
         public async Task A_read_that_fails_ends_the_wait_with_its_own_error()
         {
             var error = await Assert.ThrowsAsync<PatternException>(() => Poller.UntilAsync<int>(

@@ -1,14 +1,19 @@
 using System;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
     /// <summary>
     /// The one timestamp form EC2 writes ("2026-11-27T01:02:03.456Z", UTC, 0–7 fraction digits), read straight from
-    /// UTF-8 bytes. Anything else answers false, and the caller falls back to <see cref="DateTime.Parse(string)"/>.
+    /// UTF-8 bytes. Anything else answers false, and the caller falls back to <see cref="ParseUtc"/>.
     /// </summary>
     internal static class Iso8601
     {
+        /// <summary>Any ISO 8601 form, as UTC (a time without a zone is taken as UTC).</summary>
+        public static DateTime ParseUtc(string text)
+            => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
         [MethodImpl(HotPath.Optimized)]
         public static bool TryParseUtc(byte[] data, int start, int length, out DateTime value)
         {

@@ -131,13 +131,10 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         [MethodImpl(HotPath.Optimized)]
         private static DateTime ReadTime(Ec2XmlScanner xml)
         {
-            if (!xml.TryReadPlain(out var start, out var length)) return ParseTime(xml.ReadText());
-            return Iso8601.TryParseUtc(xml.Data, start, length, out var time) ? time : ParseTime(Encoding.UTF8.GetString(xml.Data, start, length));
+            if (!xml.TryReadPlain(out var start, out var length)) return Iso8601.ParseUtc(xml.ReadText());
+            return Iso8601.TryParseUtc(xml.Data, start, length, out var time) ? time : Iso8601.ParseUtc(Encoding.UTF8.GetString(xml.Data, start, length));
         }
 
         private static int ParseInt(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
-
-        private static DateTime ParseTime(string text)
-            => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     }
 }

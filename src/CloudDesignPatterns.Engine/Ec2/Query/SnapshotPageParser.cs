@@ -40,7 +40,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 if (xml.NameIs(SnapshotId)) s.SnapshotId = xml.ReadText();
                 else if (xml.NameIs(VolumeId)) s.VolumeId = xml.ReadShared(pool);
                 else if (xml.NameIs(DescribeSnapshotsPage.Status)) s.State = SnapshotState.FindValue(xml.ReadShared(pool));
-                else if (xml.NameIs(StartTime)) s.StartTime = Time(xml.ReadText());
+                else if (xml.NameIs(StartTime)) s.StartTime = Iso8601.ParseUtc(xml.ReadText());
                 else if (xml.NameIs(Progress)) s.Progress = xml.ReadShared(pool);
                 else if (xml.NameIs(OwnerId)) s.OwnerId = xml.ReadShared(pool);
                 else if (xml.NameIs(OwnerAlias)) s.OwnerAlias = xml.ReadShared(pool);
@@ -49,7 +49,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 else if (xml.NameIs(Encrypted)) s.Encrypted = xml.ReadText() == "true";
                 else if (xml.NameIs(KmsKeyId)) s.KmsKeyId = xml.ReadShared(pool);
                 else if (xml.NameIs(StorageTier)) s.StorageTier = Amazon.EC2.StorageTier.FindValue(xml.ReadShared(pool));
-                else if (xml.NameIs(CompletionTime)) s.CompletionTime = Time(xml.ReadText());
+                else if (xml.NameIs(CompletionTime)) s.CompletionTime = Iso8601.ParseUtc(xml.ReadText());
                 else if (xml.NameIs(StateMessage)) s.StateMessage = xml.ReadText();
                 else if (xml.NameIs(TagSet)) s.Tags = ReadTags(xml);
                 else xml.Skip();
@@ -72,8 +72,5 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             }
             return tags;
         }
-
-        private static DateTime Time(string text)
-            => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
+using CloudDesignPatterns.Engine.Collections;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
@@ -14,9 +15,10 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     /// </summary>
     internal sealed class Utf8StringPool
     {
-        private string?[] slots = new string?[1024];
-        private int[] hashes = new int[1024];
+        // ASCII values by number, found through their hashes.
+        private string[] values = new string[512];
         private int count;
+        private readonly HashSlots lookup = new HashSlots(1024);
         private readonly Dictionary<string, string> decoded = new Dictionary<string, string>(StringComparer.Ordinal);
 
         public int Count => count + decoded.Count;
@@ -25,19 +27,18 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public string Get(byte[] data, int start, int length)
         {
             var utf8 = new ReadOnlySpan<byte>(data, start, length);
-            var hash = 0;
+            var hash = Fnv1a.Basis;
             for (var i = 0; i < utf8.Length; i++)
             {
                 var b = utf8[i];
                 if (b >= 0x80) return Get(Encoding.UTF8.GetString(data, start, length));
-                hash = (hash ^ b) * 16777619; // FNV-1a over the bytes, which are the chars for ASCII
+                hash = Fnv1a.Add(hash, b);
             }
-            var mask = slots.Length - 1;
-            for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+            for (var slot = lookup.SlotOf(hash); ; slot = lookup.Next(slot))
             {
-                var existing = slots[slot];
-                if (existing == null) return Add(slot, hash, Encoding.ASCII.GetString(data, start, length));
-                if (hashes[slot] == hash && SameAscii(existing, utf8)) return existing;
+                var entry = lookup.EntryAt(slot);
+                if (entry < 0) return Add(hash, Encoding.ASCII.GetString(data, start, length));
+                if (lookup.HashAt(slot) == hash && SameAscii(values[entry], utf8)) return values[entry];
             }
         }
 
@@ -49,30 +50,12 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return value;
         }
 
-        private string Add(int slot, int hash, string value)
+        private string Add(int hash, string value)
         {
-            slots[slot] = value;
-            hashes[slot] = hash;
-            if (++count * 2 > slots.Length) Grow();
+            if (count == values.Length) Array.Resize(ref values, count * 2);
+            values[count] = value;
+            lookup.Add(count++, hash);
             return value;
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        private void Grow()
-        {
-            var oldSlots = slots;
-            var oldHashes = hashes;
-            slots = new string?[oldSlots.Length * 2];
-            hashes = new int[oldSlots.Length * 2];
-            var mask = slots.Length - 1;
-            for (var i = 0; i < oldSlots.Length; i++)
-            {
-                if (oldSlots[i] == null) continue;
-                var slot = oldHashes[i] & mask;
-                while (slots[slot] != null) slot = (slot + 1) & mask;
-                slots[slot] = oldSlots[i];
-                hashes[slot] = oldHashes[i];
-            }
         }
 
         [MethodImpl(HotPath.Optimized)]

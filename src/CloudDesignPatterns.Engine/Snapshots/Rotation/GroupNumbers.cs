@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CloudDesignPatterns.Engine.Snapshots.Rows;
+using CloudDesignPatterns.Engine.Collections;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 {

@@ -37,11 +37,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         public static RotationGuards From(IEnumerable<Snapshot> snapshots, IEnumerable<Image> images)
         {
             var owned = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var snapshot in snapshots)
-            {
-                var key = snapshot.Tags?.FirstOrDefault(t => IsForeignOwnerTag(t.Key))?.Key;
-                if (key != null) owned[snapshot.SnapshotId] = key;
-            }
+            foreach (var snapshot in snapshots) // read as the assembler reads them, so both find the same owner tag
+                if (SetTagValues.From(snapshot.Tags).ForeignOwnerTag is { } key) owned[snapshot.SnapshotId] = key;
             return From(owned, images);
         }
 

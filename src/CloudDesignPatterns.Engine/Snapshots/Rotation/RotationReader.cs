@@ -82,23 +82,10 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             return inScope;
         }
 
+        /// <summary>The filters of any set read: by set id alone when ids are named, else by the groups' instances and the policy.</summary>
         private static IEnumerable<List<Filter>> SnapshotFilters(RotationScope scope)
-        {
-            if (scope.SetIds != null)
-            {
-                foreach (var batch in FilterValues.Batches(scope.SetIds))
-                    yield return new List<Filter> { new Filter("tag:" + ManagedTags.SetIdKey, batch) };
-                yield break;
-            }
-            var instances = scope.Groups?.Select(g => g.InstanceId).ToList() ?? scope.InstanceIds?.ToList();
-            var instanceBatches = instances == null ? new List<List<string>?> { null } : FilterValues.Batches(instances).Select(b => (List<string>?)b).ToList();
-            foreach (var batch in instanceBatches)
-            {
-                var filters = new List<Filter> { new Filter("tag-key", new List<string> { ManagedTags.SetIdKey }) };
-                if (batch != null) filters.Add(new Filter("tag:" + ManagedTags.SourceInstanceKey, batch));
-                if (scope.Policy != null) filters.Add(new Filter("tag:" + ManagedTags.PolicyKey, new List<string> { scope.Policy }));
-                yield return filters;
-            }
-        }
+            => SnapshotSetReader.FilterBatches(scope.SetIds != null
+                ? new SnapshotQuery { SetIds = scope.SetIds }
+                : new SnapshotQuery { InstanceIds = scope.Groups?.Select(g => g.InstanceId).ToList() ?? scope.InstanceIds, Policy = scope.Policy });
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Text;
+using CloudDesignPatterns.Engine.Collections;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rows
 {
@@ -42,7 +43,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             used += length;
             ends[count] = used;
             var index = count++;
-            lookup?.Add(index, Hash(bytes, Start(index), length));
+            lookup?.Add(index, Fnv1a.Of(bytes, Start(index), length));
             return index;
         }
 
@@ -52,7 +53,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         {
             if (lookup == null) throw new InvalidOperationException("This id table was not made findable.");
             var utf8 = IsAscii(id) ? null : Encoding.UTF8.GetBytes(id);
-            var hash = utf8 == null ? Hash(id) : Hash(utf8, 0, utf8.Length);
+            var hash = utf8 == null ? Fnv1a.OfAscii(id) : Fnv1a.Of(utf8, 0, utf8.Length);
             for (var slot = lookup.SlotOf(hash); ; slot = lookup.Next(slot))
             {
                 var entry = lookup.EntryAt(slot);
@@ -106,23 +107,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             foreach (var c in value)
                 if (c >= 0x80) return false;
             return true;
-        }
-
-        // FNV-1a over the UTF-8 bytes; for an ASCII string its chars are those bytes.
-        [MethodImpl(HotPath.Optimized)]
-        private static int Hash(string ascii)
-        {
-            var hash = unchecked((int)2166136261);
-            foreach (var c in ascii) hash = (hash ^ c) * 16777619;
-            return hash;
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        private static int Hash(byte[] data, int start, int length)
-        {
-            var hash = unchecked((int)2166136261);
-            for (var i = 0; i < length; i++) hash = (hash ^ data[start + i]) * 16777619;
-            return hash;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using Amazon.EC2.Model;
-using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rows
@@ -35,7 +34,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         /// <summary>Settled once the images are in (<see cref="SnapshotSetAssembler.Settle"/>).</summary>
         public SnapshotSetState State;
 
-        public bool Managed => Tags.ManagedBy == ManagedTags.ManagedByValue;
+        public bool Managed => Tags.Managed;
     }
 
     /// <summary>One snapshot of a set, as a row; its snapshot id is the same-numbered entry of the snapshot id table.</summary>

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 
-namespace CloudDesignPatterns.Engine.Snapshots.Rows
+namespace CloudDesignPatterns.Engine.Collections
 {
     /// <summary>
     /// The slots of an open-addressing hash table whose entries are numbers kept elsewhere (an id table's ids, a group
     /// table's groups): each slot holds an entry's number + 1 (0 is empty) and its hash, and the table doubles at half
     /// full. The owner walks the slots of a hash (<see cref="SlotOf"/>, <see cref="Next"/>) and compares its entries itself.
+    /// Behind the response string pool, the id table and the rotation's group numbering.
     /// </summary>
     internal sealed class HashSlots
     {
