@@ -68,12 +68,13 @@ function Invoke-IsolatedPwsh([string] $Script, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "$Script failed with exit code $LASTEXITCODE" }
 }
 
-function Invoke-XunitTests([string] $Root, [string] $Configuration, [string] $ResultsDirectory) {
+function Invoke-XunitTests([string] $Root, [string] $Configuration, [string] $Filter, [string] $ResultsDirectory) {
     $trx = Join-Path $ResultsDirectory 'xunit.trx'
     Remove-Item $trx -ErrorAction SilentlyContinue
+    $filterArguments = if ($Filter) { @('--filter', $Filter) } else { @() }
     Use-IsolatedEnvironment {
         & dotnet test (Join-Path $Root 'tests/CloudDesignPatterns.Tests/CloudDesignPatterns.Tests.csproj') -c $Configuration --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' @filterArguments | Out-Host
     }
     $exit = $LASTEXITCODE
     if (-not (Test-Path $trx)) { return [pscustomobject]@{ Runner = 'xunit'; Passed = 0; Failed = 1; Skipped = 0; Completed = $false } }
