@@ -78,6 +78,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
         [Parameter(ParameterSetName = InstanceSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = SelfSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = PolicySet)]
+        [DurationTransformation]
         public TimeSpan? OlderThan { get; set; }
 
         /// <summary>Also write the kept sets (Action Kept), so a report shows the whole group.</summary>
