@@ -43,6 +43,23 @@ Describe 'argument completers' {
         @((Get-Completion 'Get-PatternSnapshot -SetId ss-').CompletionText) | Should -Contain $set.SetId
     }
 
+    It 'completes -Policy with the policies that exist, never with file names' {
+        Push-Location $TestDrive
+        try {
+            New-Item -ItemType File -Path 'nightly-notes.txt', 'weekly.ps1' | Out-Null
+            # web-1's Cloud DI tag names 'nightly'; the sets earlier tests made name theirs.
+            $existing = @(@('nightly') + @((Get-PatternSnapshot).Policy) | Sort-Object -Unique)
+            foreach ($command in 'New-PatternSnapshot', 'Get-PatternSnapshot', 'Remove-PatternSnapshot') {
+                @((Get-Completion "$command -Policy ").CompletionText) | Should -Be $existing -Because "$command offers the policies that exist"
+            }
+            $null = New-PatternSnapshot -InstanceId $Seed.Db1 -Policy weekly
+            @((Get-Completion 'Remove-PatternSnapshot -Policy ').CompletionText) | Should -Be @($existing + 'weekly' | Sort-Object -Unique)
+            @((Get-Completion 'Remove-PatternSnapshot -Policy we').CompletionText) | Should -Be @('weekly')
+            Get-Completion 'Remove-PatternSnapshot -EndpointUrl http://127.0.0.1:9/ -Policy ' | Should -BeNullOrEmpty
+        }
+        finally { Pop-Location }
+    }
+
     It 'never throws when AWS cannot be reached: it offers nothing' {
         Get-Completion 'Get-PatternConfiguration -EndpointUrl http://127.0.0.1:9/ -InstanceId i-' | Should -BeNullOrEmpty
     }

@@ -10,6 +10,8 @@ namespace CloudDesignPatterns.Engine.Completion
         NetworkInterface,
         ElasticIp,
         SecurityGroup,
+        /// <summary>Snapshot policy names: those on managed snapshots and images, and instances' Cloud DI tag.</summary>
+        SnapshotPolicy,
     }
 
     /// <summary>One completion: the id and a short description for the tooltip (its Name tag, state…).</summary>

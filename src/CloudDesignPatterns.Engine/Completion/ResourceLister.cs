@@ -4,7 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.CloudDi;
 using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Tagging;
 
 namespace CloudDesignPatterns.Engine.Completion
@@ -54,9 +56,53 @@ namespace CloudDesignPatterns.Engine.Completion
                     var groups = await ec2.CallAsync("DescribeSecurityGroups", "completion", true,
                         (c, ct) => c.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { MaxResults = PageSize }, ct), cancel).ConfigureAwait(false);
                     return (groups.SecurityGroups ?? new List<SecurityGroup>()).Select(g => new ResourceCandidate(g.GroupId, g.GroupName)).ToList();
+                case CompletionKind.SnapshotPolicy:
+                    return await ListSnapshotPoliciesAsync(ec2, Array.Empty<string>(), cancel).ConfigureAwait(false);
                 default:
                     throw new ArgumentOutOfRangeException(nameof(kind));
             }
+        }
+
+        /// <summary>
+        /// Snapshot policy names. One DescribeTags call for the policy tag answers both places a policy name is
+        /// tagged: the managed snapshots and images (policies that have sets) and the instances' Cloud DI tag
+        /// (policies that will have them). The instances named on the command line add the policy their user data
+        /// sets, read as Get-PatternConfiguration reads it, since that setting is on no tag.
+        /// </summary>
+        public static async Task<IReadOnlyList<ResourceCandidate>> ListSnapshotPoliciesAsync(Ec2Session ec2, IReadOnlyList<string> instanceIds, CancellationToken cancel)
+        {
+            var tagged = ec2.CallAsync("DescribeTags", "completion", true,
+                (c, ct) => c.DescribeTagsAsync(new DescribeTagsRequest
+                {
+                    Filters = new List<Filter> { new Filter("key", new List<string> { ManagedTags.PolicyKey }) },
+                    MaxResults = 1000,
+                }, ct), cancel);
+            var fromUserData = Task.WhenAll(instanceIds.Select(id => UserDataPolicyAsync(ec2, id, cancel)));
+            var uses = ((await tagged.ConfigureAwait(false)).Tags ?? new List<TagDescription>())
+                .Select(t => (Policy: t.Value, Where: t.ResourceType?.Value == "instance" ? "instance tag" : "backup"))
+                .Concat((await fromUserData.ConfigureAwait(false)).Select(policy => (Policy: policy, Where: "user data")));
+            return uses.Where(u => !string.IsNullOrEmpty(u.Policy))
+                .GroupBy(u => u.Policy, StringComparer.Ordinal)
+                .Select(g => new ResourceCandidate(g.Key, DescribePolicyUse(g.Select(u => u.Where).ToList())))
+                .ToList();
+        }
+
+        /// <summary>The policy an instance's user data names, or null (also for an id half typed or not found).</summary>
+        private static async Task<string?> UserDataPolicyAsync(Ec2Session ec2, string instanceId, CancellationToken cancel)
+        {
+            try
+            {
+                var settings = await InstanceSettingsReader.ReadAsync(ec2, instanceId, cancel).ConfigureAwait(false);
+                return settings.UserData.Settings.TryGetValue(ManagedTags.PolicyKey, out var policy) ? policy : null;
+            }
+            catch (PatternException) { return null; }
+        }
+
+        private static string DescribePolicyUse(IReadOnlyCollection<string> places)
+        {
+            var backups = places.Count(p => p == "backup");
+            var instances = places.Count - backups;
+            return $"{instances} instance setting(s), {backups} snapshot(s)/image(s)";
         }
 
         private static string? Tag(List<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;

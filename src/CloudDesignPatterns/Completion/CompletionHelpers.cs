@@ -19,5 +19,14 @@ namespace CloudDesignPatterns.Completion
 
         public static string? Bound(System.Collections.IDictionary parameters, string name)
             => parameters.Contains(name) ? parameters[name]?.ToString() : null;
+
+        /// <summary>A parameter typed as one value or a list (-InstanceId i-1, i-2), as strings; empty when not typed.</summary>
+        public static IReadOnlyList<string> BoundList(System.Collections.IDictionary parameters, string name)
+        {
+            if (!parameters.Contains(name) || parameters[name] == null) return Array.Empty<string>();
+            var value = parameters[name] is PSObject wrapped ? wrapped.BaseObject : parameters[name];
+            var items = value is System.Collections.IEnumerable list && !(value is string) ? list.Cast<object?>() : new[] { value };
+            return items.Select(i => (i is PSObject p ? p.BaseObject : i)?.ToString()).Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).ToList();
+        }
     }
 }

@@ -23,6 +23,10 @@ namespace CloudDesignPatterns.Completion
 
         protected abstract CompletionKind Kind { get; }
 
+        /// <summary>The candidates; a completer that depends on other parameters already typed overrides this.</summary>
+        protected virtual Task<IReadOnlyList<ResourceCandidate>> ListAsync(Ec2Session session, IDictionary boundParameters, CancellationToken cancel)
+            => ResourceLister.ListAsync(session, Kind, cancel);
+
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -39,7 +43,7 @@ namespace CloudDesignPatterns.Completion
                 {
                     var context = await new AwsContextResolver().ResolveAsync(settings, NullOperationLog.Instance, cts.Token).ConfigureAwait(false);
                     var session = new Ec2Session(context, NullOperationLog.Instance, new RetryPolicy { MaxAttempts = 1, AttemptTimeout = Budget });
-                    return await ResourceLister.ListAsync(session, Kind, cts.Token).ConfigureAwait(false);
+                    return await ListAsync(session, fakeBoundParameters, cts.Token).ConfigureAwait(false);
                 }).GetAwaiter().GetResult();
                 return CompletionHelpers.Matching(candidates.Select(c => (c.Id, c.Description)), wordToComplete).ToList();
             }
@@ -57,4 +61,17 @@ namespace CloudDesignPatterns.Completion
     public sealed class NetworkInterfaceIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.NetworkInterface; }
     public sealed class AllocationIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.ElasticIp; }
     public sealed class SecurityGroupIdCompleter : ResourceIdCompleter { protected override CompletionKind Kind => CompletionKind.SecurityGroup; }
+
+    /// <summary>
+    /// Snapshot policy names in the region (managed snapshots' and images' tags, instances' Cloud DI tags) and, for
+    /// the instances already typed after -InstanceId, the policy their user data names, so exactly what exists is
+    /// offered and never a file name.
+    /// </summary>
+    public sealed class SnapshotPolicyCompleter : ResourceIdCompleter
+    {
+        protected override CompletionKind Kind => CompletionKind.SnapshotPolicy;
+
+        protected override Task<IReadOnlyList<ResourceCandidate>> ListAsync(Ec2Session session, IDictionary boundParameters, CancellationToken cancel)
+            => ResourceLister.ListSnapshotPoliciesAsync(session, CompletionHelpers.BoundList(boundParameters, "InstanceId"), cancel);
+    }
 }

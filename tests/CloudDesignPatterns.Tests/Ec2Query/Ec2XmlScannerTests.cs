@@ -11,7 +11,7 @@ namespace CloudDesignPatterns.Tests.Ec2Query
     /// <summary>The SDK-free reader of EC2 responses: real recorded samples, XML's escapes, and what it must refuse.</summary>
     public sealed class Ec2XmlScannerTests
     {
-        private static readonly string Samples = Signing.SharedFolderLocator.FindSharedFolder("shared/reference/response-samples");
+        private static readonly string Samples = TestData.ResponseSamples;
 
         private static Ec2XmlScanner Scanner(string xml)
         {

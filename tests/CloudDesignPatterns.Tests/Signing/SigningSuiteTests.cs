@@ -13,7 +13,7 @@ namespace CloudDesignPatterns.Tests.Signing
         public static TheoryData<string> CaseNames()
         {
             var data = new TheoryData<string>();
-            foreach (var folder in Directory.GetDirectories(SharedFolderLocator.FindV4Folder()).OrderBy(f => f, System.StringComparer.Ordinal))
+            foreach (var folder in Directory.GetDirectories(TestData.SigningSuiteV4).OrderBy(f => f, System.StringComparer.Ordinal))
             {
                 data.Add(Path.GetFileName(folder));
             }
@@ -70,7 +70,7 @@ namespace CloudDesignPatterns.Tests.Signing
         }
 
         private static SigningSuiteCase Load(string caseName)
-            => SigningSuiteCase.Load(Path.Combine(SharedFolderLocator.FindV4Folder(), caseName));
+            => SigningSuiteCase.Load(Path.Combine(TestData.SigningSuiteV4, caseName));
 
         private static string HeaderSignedRequest(SigningSuiteCase suiteCase, SigV4SigningResult result)
         {

@@ -31,6 +31,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
         public SwitchParameter Self { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SnapshotPolicyCompleter))]
         public string? Policy { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -44,6 +44,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+        [ArgumentCompleter(typeof(SnapshotPolicyCompleter))]
         public string? Policy { get; set; }
 
         /// <summary>The DR region the sets are meant for; carried on each set so Copy-PatternSnapshot needs no argument.</summary>

@@ -61,6 +61,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
         [Parameter(ParameterSetName = InstanceSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = SelfSet, ValueFromPipelineByPropertyName = true)]
         [ValidatePattern("^[A-Za-z0-9_-]{1,64}$")]
+        [ArgumentCompleter(typeof(SnapshotPolicyCompleter))]
         public string? Policy { get; set; }
 
         // Pipeline binding: piped SnapshotSets bind -InputObject by value (tried first, without coercion); other objects
