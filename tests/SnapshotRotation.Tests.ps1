@@ -260,3 +260,43 @@ Describe 'Remove-PatternSnapshot rotation as the SnapshotRotation principal' {
         $result.Action | Should -Be 'Failed'
     }
 }
+
+Describe 'Remove-PatternSnapshot -OlderThan takes the duration forms a tag holds (issue 17 item 4)' {
+    It '-OlderThan 1m binds as one minute and removes only the sets older than that' {
+        $instance = New-InstanceId
+        $old = New-SeededSet -InstanceId $instance -DaysAgo 1
+        $script:Now = [DateTime]::UtcNow
+        $fresh = New-SeededSet -InstanceId $instance -DaysAgo 0
+
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -OlderThan 1m -PassThru -Force @AsRotation -ErrorAction Stop)
+
+        ($result | Where-Object Action -eq Removed).SetId | Should -Be @($old.SetId)
+        ($result | Where-Object Action -eq Kept).SetId | Should -Be @($fresh.SetId)
+        $left = Get-SnapshotIdsLeft
+        $fresh.SnapshotIds | Should -BeIn $left
+        $old.SnapshotIds | Should -Not -BeIn $left
+    }
+
+    It 'refuses <Value> at binding, naming the accepted forms, before any AWS call' -ForEach @(@{ Value = '7' }, @{ Value = 'abc' }) {
+        $mark = Get-CdpCallMark
+        $thrown = { Remove-PatternSnapshot -InstanceId (New-InstanceId) -OlderThan $Value -Force @AsRotation } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike "*'$Value' is not a duration*7d, 12h, 30m*"
+        @(Get-CdpCallSince -Mark $mark) | Should -HaveCount 0
+    }
+}
+
+Describe 'Remove-PatternSnapshot -InstanceId with a malformed id (issue 18 item 7)' {
+    It 'reports it as a non-terminating error, rotates the valid instance, and never widens to every instance' {
+        $instance = New-InstanceId
+        $sets = foreach ($d in 1..3) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+        $result = @(Remove-PatternSnapshot -InstanceId 'i-NOTANID', $instance -KeepGenerations 1 -Force @AsRotation -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInstanceId,*'
+        $result.SetId | Sort-Object | Should -Be ($sets[1..2].SetId | Sort-Object)
+
+        $mark = Get-CdpCallMark
+        @(Remove-PatternSnapshot -InstanceId 'i-NOTANID' -KeepGenerations 1 -Force @AsRotation -ErrorAction SilentlyContinue) | Should -HaveCount 0
+        @(Get-CdpCallSince -Mark $mark) | Should -HaveCount 0
+    }
+}
