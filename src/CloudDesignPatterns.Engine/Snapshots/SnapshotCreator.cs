@@ -91,7 +91,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             => (await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery { SetIds = new[] { setId }, SnapshotsOnly = !image }, cancel).ConfigureAwait(false)).FirstOrDefault();
 
         /// <summary>Every volume that should be in the set is there; a short set is an error, never silently accepted.</summary>
-        private static void Verify(SnapshotSet set, SnapshotRequest request, int expectedVolumes)
+        internal static void Verify(SnapshotSet set, SnapshotRequest request, int expectedVolumes)
         {
             if (set.Kind == SnapshotSetKind.Image && string.IsNullOrEmpty(set.ImageId))
                 throw new PatternException("SnapshotSetIncomplete", PatternErrorCategory.InvalidData, $"{request.InstanceId}: set {set.SetId} has no image.");
