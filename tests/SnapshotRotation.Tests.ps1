@@ -160,21 +160,29 @@ Describe 'Remove-PatternSnapshot rotation as the SnapshotRotation principal' {
 
     It 'reports a delete that keeps failing on its own item while the other sets are removed' {
         $instance = New-InstanceId
-        New-SeededSet -InstanceId $instance -DaysAgo 1 | Out-Null
+        $kept = New-SeededSet -InstanceId $instance -DaysAgo 1
         $old = foreach ($d in 2..7) { New-SeededSet -InstanceId $instance -DaysAgo $d }
         Set-PatternSandbox -FailNext 10 -FaultAction DeleteSnapshot
+        $mark = Get-CdpCallMark
         try {
             $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -ThrottleLimit 1 -Force @AsRotation -ErrorVariable failures -ErrorAction SilentlyContinue)
         }
         finally { Set-PatternSandbox -ClearFaults }
 
+        # The exact sets, from the sandbox's record: a set is removed when its DeleteSnapshot succeeded, failed otherwise.
+        $deleted = @(Get-CdpCallSince -Mark $mark | Where-Object { $_.Action -eq 'DeleteSnapshot' -and $_.Outcome -eq 'Success' } |
+                ForEach-Object { $_.Parameters['SnapshotId'] })
+        $expectRemoved = @($old | Where-Object { @($_.SnapshotIds)[0] -in $deleted })
+        $expectFailed = @($old | Where-Object { @($_.SnapshotIds)[0] -notin $deleted })
+        $expectFailed.Count | Should -BeGreaterThan 0 -Because 'ten 500s outlast the retries of at least one delete'
+        $expectRemoved.Count | Should -BeGreaterThan 0 -Because 'the fault runs out and the later deletes succeed'
         $failed = @($result | Where-Object Action -eq Failed)
         $removed = @($result | Where-Object Action -eq Removed)
-        $failed.Count | Should -BeGreaterThan 0
-        $removed.Count | Should -BeGreaterThan 0
-        ($failed.Count + $removed.Count) | Should -Be $old.Count
-        $failures | Should -HaveCount $failed.Count
-        $failures[0].TargetObject | Should -BeIn $failed.SetId
+        $failed.SetId | Sort-Object | Should -Be ($expectFailed.SetId | Sort-Object)
+        $removed.SetId | Sort-Object | Should -Be ($expectRemoved.SetId | Sort-Object)
+        $result.SetId | Should -Not -Contain $kept.SetId
+        $failures | Should -HaveCount $expectFailed.Count
+        $failures.TargetObject | Sort-Object | Should -Be ($expectFailed.SetId | Sort-Object)
         $left = Get-SnapshotIdsLeft
         foreach ($f in $failed) { $f.SnapshotIds | Should -BeIn $left }
         foreach ($r in $removed) { $r.SnapshotIds | Should -Not -BeIn $left }
