@@ -83,13 +83,6 @@ Describe 'The Core policy minus <Action>' -ForEach @(
     }
 }
 
-Describe 'ec2:DescribeRegions' {
-    # Only used to validate a region the SDK does not know against an endpoint override; the sandbox serves
-    # SDK-known regions only, so no core cmdlet call reaches it here.
-    It 'is needed for a region unknown to the SDK' -Skip {
-    }
-}
-
 Describe 'Actions of the Core policy no test exercised' {
     It 'are listed, and are not the whole policy' {
         $exercised = @(Get-PatternSandboxCall | Where-Object { $_.Service -ne 'imds' -and $_.Outcome -eq 'Success' } |

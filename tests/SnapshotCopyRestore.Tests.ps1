@@ -3,13 +3,6 @@
 # Sets are made with New-PatternSnapshot when the module has it, else through the sandbox's EC2 API with the AWS CLI,
 # tagged exactly as New-PatternSnapshot tags them.
 
-BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-CdpModule | Out-Null
-    $script:HasGetSnapshot = [bool](Get-Command Get-PatternSnapshot -ErrorAction SilentlyContinue)
-    $script:HasNewSnapshot = [bool](Get-Command New-PatternSnapshot -ErrorAction SilentlyContinue)
-}
-
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-CdpModule | Out-Null
@@ -98,7 +91,7 @@ Describe 'Copy-PatternSnapshot as a principal holding exactly the Snapshot role'
         $calls.Principal | Sort-Object -Unique | Should -Be $SnapshotPrincipal
     }
 
-    It 'is the whole nightly job with no argument: New-PatternSnapshot -Self -Wait | Copy-PatternSnapshot -Wait (destination from Cloud DI)' -Skip:(-not $HasNewSnapshot) {
+    It 'is the whole nightly job with no argument: New-PatternSnapshot -Self -Wait | Copy-PatternSnapshot -Wait (destination from Cloud DI)' {
         # The sandbox runs as web-1, whose user data configures cdp:snapshot:destination-region, so neither cmdlet is told where to copy.
         $copy = @(New-PatternSnapshot -Self -Wait @AsSnapshot -ErrorAction Stop | Copy-PatternSnapshot -Wait @AsSnapshot -ErrorAction Stop)
         $copy | Should -HaveCount 1
@@ -113,7 +106,7 @@ Describe 'Copy-PatternSnapshot as a principal holding exactly the Snapshot role'
         Get-Mutating $mark | Should -BeNullOrEmpty
     }
 
-    It 'groups the copies in the DR region, tags intact (Get-PatternSnapshot -Region <dr>)' -Skip:(-not $HasGetSnapshot) {
+    It 'groups the copies in the DR region, tags intact (Get-PatternSnapshot -Region <dr>)' {
         $sets = @(Get-PatternSnapshot -Region $Seed.DrRegion -InstanceId $Seed.Web1 @AsSnapshot | Where-Object SetId -eq $Web1Copy.SetId)
         $sets | Should -HaveCount 1
         $sets[0].Snapshots | Should -HaveCount 2
@@ -254,7 +247,7 @@ Describe 'Restore-PatternSnapshot as a principal holding exactly the SnapshotRes
     }
 }
 
-Describe 'Runbook sample: restore the newest set of web-1 into new volumes and check them' -Skip:(-not $HasGetSnapshot) {
+Describe 'Runbook sample: restore the newest set of web-1 into new volumes and check them' {
     BeforeAll { New-TestSet $Seed.Web1 | Out-Null }
 
     It 'restores the newest completed set and every volume matches its snapshot' {

@@ -374,6 +374,23 @@ Describe 'Get-PatternSnapshot' {
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidInstanceId*'
         Get-StepCall $mark | Should -HaveCount 0
     }
+
+    It 'reports a malformed instance id as a non-terminating error and still lists the valid one (as New and Remove do)' {
+        $sets = @(Get-PatternSnapshot -InstanceId 'i-NOTANID', $Seed.Web1 @As -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInstanceId,*'
+        $failures[0].TargetObject | Should -Be 'i-NOTANID'
+        $sets.Count | Should -BeGreaterThan 0
+        $sets.InstanceId | Sort-Object -Unique | Should -Be $Seed.Web1
+    }
+
+    It 'lists nothing (never every set) when every instance id is malformed' {
+        $mark = Get-CdpCallMark
+        $sets = @(Get-PatternSnapshot -InstanceId 'i-NOTANID' @As -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $sets | Should -HaveCount 0
+        $failures | Should -HaveCount 1
+        Get-StepCall $mark | Should -HaveCount 0
+    }
 }
 
 Describe 'Failures a scheduled job must see' {
@@ -450,5 +467,41 @@ Describe 'docs/patterns/snapshot.md' {
         $doc = (Get-Content -Raw (Join-Path $PSScriptRoot '../docs/patterns/snapshot.md')) -replace "`r`n", "`n"
         $runbook = (Get-Content -Raw (Join-Path $PSScriptRoot 'SnapshotRunbook.Tests.ps1')) -replace "`r`n", "`n"
         $doc.Contains("``````powershell`n$runbook``````") | Should -BeTrue
+    }
+}
+
+Describe 'New-PatternSnapshot -InstanceId and Get-PatternConfiguration -InstanceId read one configuration (issue 17 items 2, 3)' {
+    It 'takes the DR region from user data by id, as Get-PatternConfiguration shows it' {
+        $shown = Get-PatternConfiguration -InstanceId $Seed.Web1 -Pattern snapshot @As -ErrorAction Stop
+        $shown.DestinationRegion | Should -Be $Seed.DrRegion -Because 'web-1 carries cdp:snapshot:destination-region in its user data'
+        $mark = Get-CdpCallMark
+        $set = New-PatternSnapshot -InstanceId $Seed.Web1 -Policy byid @As -ErrorAction Stop
+        $set.DestinationRegion | Should -Be $shown.DestinationRegion
+        $create = @(Get-StepCall $mark CreateSnapshots)
+        $create | Should -HaveCount 1
+        (Get-TagSpecification $create[0])['cdp:snapshot:destination-region'] | Should -Be $Seed.DrRegion
+        @(Get-StepCall $mark DescribeInstanceAttribute).Parameters.Attribute | Should -Be @('userData')
+    }
+
+    It 'is not blocked by a broken setting it does not use (cdp:snapshot:keep-generations=seven)' {
+        (Invoke-RawEc2 CreateTags @{ 'ResourceId.1' = $Seed.Batch1; 'Tag.1.Key' = 'cdp:snapshot:keep-generations'; 'Tag.1.Value' = 'seven' }).StatusCode | Should -Be 200
+        try {
+            $set = New-PatternSnapshot -InstanceId $Seed.Batch1 -Policy brokentag @As -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures | Should -HaveCount 0
+            $set.InstanceId | Should -Be $Seed.Batch1
+            $set.Snapshots | Should -HaveCount 1
+        }
+        finally { Invoke-RawEc2 DeleteTags @{ 'ResourceId.1' = $Seed.Batch1; 'Tag.1.Key' = 'cdp:snapshot:keep-generations' } | Out-Null }
+    }
+
+    It 'still refuses a broken setting it does use (cdp:snapshot:image=maybe), for that instance only' {
+        (Invoke-RawEc2 CreateTags @{ 'ResourceId.1' = $Seed.Batch1; 'Tag.1.Key' = 'cdp:snapshot:image'; 'Tag.1.Value' = 'maybe' }).StatusCode | Should -Be 200
+        try {
+            $out = New-PatternSnapshot -InstanceId $Seed.Batch1 -Policy brokenimage @As -ErrorVariable failures -ErrorAction SilentlyContinue
+            $out | Should -BeNullOrEmpty
+            $failures | Should -HaveCount 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidConfigurationValue*'
+        }
+        finally { Invoke-RawEc2 DeleteTags @{ 'ResourceId.1' = $Seed.Batch1; 'Tag.1.Key' = 'cdp:snapshot:image' } | Out-Null }
     }
 }

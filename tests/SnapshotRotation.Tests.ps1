@@ -160,21 +160,29 @@ Describe 'Remove-PatternSnapshot rotation as the SnapshotRotation principal' {
 
     It 'reports a delete that keeps failing on its own item while the other sets are removed' {
         $instance = New-InstanceId
-        New-SeededSet -InstanceId $instance -DaysAgo 1 | Out-Null
+        $kept = New-SeededSet -InstanceId $instance -DaysAgo 1
         $old = foreach ($d in 2..7) { New-SeededSet -InstanceId $instance -DaysAgo $d }
         Set-PatternSandbox -FailNext 10 -FaultAction DeleteSnapshot
+        $mark = Get-CdpCallMark
         try {
             $result = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -ThrottleLimit 1 -Force @AsRotation -ErrorVariable failures -ErrorAction SilentlyContinue)
         }
         finally { Set-PatternSandbox -ClearFaults }
 
+        # The exact sets, from the sandbox's record: a set is removed when its DeleteSnapshot succeeded, failed otherwise.
+        $deleted = @(Get-CdpCallSince -Mark $mark | Where-Object { $_.Action -eq 'DeleteSnapshot' -and $_.Outcome -eq 'Success' } |
+                ForEach-Object { $_.Parameters['SnapshotId'] })
+        $expectRemoved = @($old | Where-Object { @($_.SnapshotIds)[0] -in $deleted })
+        $expectFailed = @($old | Where-Object { @($_.SnapshotIds)[0] -notin $deleted })
+        $expectFailed.Count | Should -BeGreaterThan 0 -Because 'ten 500s outlast the retries of at least one delete'
+        $expectRemoved.Count | Should -BeGreaterThan 0 -Because 'the fault runs out and the later deletes succeed'
         $failed = @($result | Where-Object Action -eq Failed)
         $removed = @($result | Where-Object Action -eq Removed)
-        $failed.Count | Should -BeGreaterThan 0
-        $removed.Count | Should -BeGreaterThan 0
-        ($failed.Count + $removed.Count) | Should -Be $old.Count
-        $failures | Should -HaveCount $failed.Count
-        $failures[0].TargetObject | Should -BeIn $failed.SetId
+        $failed.SetId | Sort-Object | Should -Be ($expectFailed.SetId | Sort-Object)
+        $removed.SetId | Sort-Object | Should -Be ($expectRemoved.SetId | Sort-Object)
+        $result.SetId | Should -Not -Contain $kept.SetId
+        $failures | Should -HaveCount $expectFailed.Count
+        $failures.TargetObject | Sort-Object | Should -Be ($expectFailed.SetId | Sort-Object)
         $left = Get-SnapshotIdsLeft
         foreach ($f in $failed) { $f.SnapshotIds | Should -BeIn $left }
         foreach ($r in $removed) { $r.SnapshotIds | Should -Not -BeIn $left }
@@ -258,5 +266,45 @@ Describe 'Remove-PatternSnapshot rotation as the SnapshotRotation principal' {
         $failures[0].Exception.MissingAction | Should -Be 'ec2:DeleteSnapshot'
         $failures[0].ErrorDetails.RecommendedAction | Should -Match 'ec2:DeleteSnapshot'
         $result.Action | Should -Be 'Failed'
+    }
+}
+
+Describe 'Remove-PatternSnapshot -OlderThan takes the duration forms a tag holds (issue 17 item 4)' {
+    It '-OlderThan 1m binds as one minute and removes only the sets older than that' {
+        $instance = New-InstanceId
+        $old = New-SeededSet -InstanceId $instance -DaysAgo 1
+        $script:Now = [DateTime]::UtcNow
+        $fresh = New-SeededSet -InstanceId $instance -DaysAgo 0
+
+        $result = @(Remove-PatternSnapshot -InstanceId $instance -OlderThan 1m -PassThru -Force @AsRotation -ErrorAction Stop)
+
+        ($result | Where-Object Action -eq Removed).SetId | Should -Be @($old.SetId)
+        ($result | Where-Object Action -eq Kept).SetId | Should -Be @($fresh.SetId)
+        $left = Get-SnapshotIdsLeft
+        $fresh.SnapshotIds | Should -BeIn $left
+        $old.SnapshotIds | Should -Not -BeIn $left
+    }
+
+    It 'refuses <Value> at binding, naming the accepted forms, before any AWS call' -ForEach @(@{ Value = '7' }, @{ Value = 'abc' }) {
+        $mark = Get-CdpCallMark
+        $thrown = { Remove-PatternSnapshot -InstanceId (New-InstanceId) -OlderThan $Value -Force @AsRotation } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,*' -PassThru
+        $thrown.Exception.Message | Should -BeLike "*'$Value' is not a duration*7d, 12h, 30m*"
+        @(Get-CdpCallSince -Mark $mark) | Should -HaveCount 0
+    }
+}
+
+Describe 'Remove-PatternSnapshot -InstanceId with a malformed id (issue 18 item 7)' {
+    It 'reports it as a non-terminating error, rotates the valid instance, and never widens to every instance' {
+        $instance = New-InstanceId
+        $sets = foreach ($d in 1..3) { New-SeededSet -InstanceId $instance -DaysAgo $d }
+        $result = @(Remove-PatternSnapshot -InstanceId 'i-NOTANID', $instance -KeepGenerations 1 -Force @AsRotation -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'InvalidInstanceId,*'
+        $result.SetId | Sort-Object | Should -Be ($sets[1..2].SetId | Sort-Object)
+
+        $mark = Get-CdpCallMark
+        @(Remove-PatternSnapshot -InstanceId 'i-NOTANID' -KeepGenerations 1 -Force @AsRotation -ErrorAction SilentlyContinue) | Should -HaveCount 0
+        @(Get-CdpCallSince -Mark $mark) | Should -HaveCount 0
     }
 }

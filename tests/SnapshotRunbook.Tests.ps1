@@ -32,10 +32,6 @@ Describe 'Restore drill for the newest nightly backup' {
     }
 
     It 'restores every volume of the set, with its size, and the volumes become available' {
-        if (-not (Get-Command Restore-PatternSnapshot -ErrorAction SilentlyContinue)) {
-            Set-ItResult -Skipped -Because 'Restore-PatternSnapshot is not in this build yet'
-            return
-        }
         $restored = $Newest | Restore-PatternSnapshot -AvailabilityZone $Zone -Wait -Confirm:$false @AsRestore
         $restored.SetId | Should -Be $Newest.SetId
         $restored.AvailabilityZone | Should -Be $Zone

@@ -14,8 +14,10 @@ namespace CloudDesignPatterns.Engine.Aws
 {
     /// <summary>
     /// Runs one AWS call with retries, a verbose line per attempt, and errors mapped to <see cref="PatternException"/>.
-    /// A mutating call whose connection dropped after it was sent is not retried blindly: the outcome is unknown,
-    /// and only the pattern knows how to look for what it may have created.
+    /// A non-idempotent call whose connection dropped or timed out after it was sent, or that was answered with a 5xx
+    /// (EC2 documents that a server error does not say whether the action happened), is not retried blindly: the
+    /// outcome is unknown, and only the pattern knows how to look for what it may have created. A create made safe to
+    /// repeat by a ClientToken is passed as idempotent and retried.
     /// </summary>
     public sealed class AwsCallRunner
     {
@@ -46,7 +48,7 @@ namespace CloudDesignPatterns.Engine.Aws
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             budget.CancelAfter(policy.TotalBudget);
-            var pace = idempotent ? ReadPace : MutatingPace;
+            var pace = IsRead(action) ? ReadPace : MutatingPace;
             for (var attempt = 1; ; attempt++)
             {
                 try { await pace.AcquireAsync(budget.Token).ConfigureAwait(false); }
@@ -78,9 +80,12 @@ namespace CloudDesignPatterns.Engine.Aws
                     else
                     {
                         retryable = AwsErrorClassifier.IsRetryable(code, status);
+                        // Throttling is refused before the action runs; any other server error may have come after it.
+                        var outcomeUnknown = retryable && !idempotent && !AwsErrorClassifier.IsThrottling(code);
+                        if (outcomeUnknown) retryable = false;
                         failure = new PatternException($"AwsCallFailed.{code ?? status.ToString()}", AwsErrorClassifier.Categorize(code, status),
                             $"{action} on {target} failed: {code} (HTTP {status}): {ex.Message}", code,
-                            AwsErrorClassifier.MissingAction(code, ex.Message, action), ex);
+                            AwsErrorClassifier.MissingAction(code, ex.Message, action), ex) { OutcomeUnknown = outcomeUnknown };
                     }
                 }
                 catch (AmazonClientException ex) when (!IsNetworkFailure(ex.InnerException) && !cancel.IsCancellationRequested)
@@ -123,6 +128,14 @@ namespace CloudDesignPatterns.Engine.Aws
                 OutcomeUnknown = !idempotent && !notSent,
             };
             return (failure, idempotent || notSent);
+        }
+
+        /// <summary>Reads (Describe*, Get*, List*) and changes are throttled in separate buckets by EC2, so they are paced apart.</summary>
+        private static bool IsRead(string action)
+        {
+            var name = action.Substring(action.IndexOf(':') + 1);
+            return name.StartsWith("Describe", StringComparison.Ordinal) || name.StartsWith("Get", StringComparison.Ordinal)
+                || name.StartsWith("List", StringComparison.Ordinal);
         }
 
         private static bool IsNetworkFailure(Exception? ex)

@@ -53,13 +53,22 @@ namespace CloudDesignPatterns.Engine.CloudDi
         public static async Task<InstanceSettingsInput> ReadAsync(Ec2Session ec2, string instanceId, CancellationToken cancel)
         {
             // The user-data read also proves the instance exists (InvalidInstanceID.NotFound otherwise).
+            var userData = await ReadUserDataAsync(ec2, instanceId, cancel).ConfigureAwait(false);
+            var tags = await DescribeTagsAsync(ec2, instanceId, cancel).ConfigureAwait(false);
+            return new InstanceSettingsInput(instanceId, ec2.Region, tags, userData, "ec2:DescribeTags");
+        }
+
+        /// <summary>
+        /// An instance's user data by id (DescribeInstanceAttribute userData). Every cmdlet that targets an instance by id
+        /// reads it this way, so Get-PatternConfiguration -InstanceId shows what New-PatternSnapshot -InstanceId uses.
+        /// </summary>
+        public static async Task<UserDataReadResult> ReadUserDataAsync(Ec2Session ec2, string instanceId, CancellationToken cancel)
+        {
             var attribute = await ec2.CallAsync("DescribeInstanceAttribute", instanceId, true,
                 (c, ct) => c.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest { InstanceId = instanceId, Attribute = "userData" }, ct),
                 cancel).ConfigureAwait(false);
-            var tags = await DescribeTagsAsync(ec2, instanceId, cancel).ConfigureAwait(false);
             var encoded = attribute.InstanceAttribute?.UserData;
-            var userData = string.IsNullOrEmpty(encoded) ? UserDataReader.Read((byte[]?)null) : UserDataReader.Read(Convert.FromBase64String(encoded));
-            return new InstanceSettingsInput(instanceId, ec2.Region, tags, userData, "ec2:DescribeTags");
+            return string.IsNullOrEmpty(encoded) ? UserDataReader.Read((byte[]?)null) : UserDataReader.Read(Convert.FromBase64String(encoded));
         }
 
         private static async Task<IReadOnlyDictionary<string, string>> DescribeTagsAsync(Ec2Session ec2, string instanceId, CancellationToken cancel)

@@ -23,6 +23,8 @@ namespace CloudDesignPatterns.Engine.Configuration
         /// <param name="explicitParameters">Parameters the user typed, by parameter name (case-insensitive), with plain
         /// values (string, int, bool, TimeSpan, string[] …). Names that feed no setting (Region, Verbose …) are ignored;
         /// null values count as not given.</param>
+        /// <param name="usedBy">The parameter names the calling cmdlet actually uses (null: all). A broken value of a
+        /// setting it does not use is only a warning: a bad tag for one cmdlet never blocks another (docs/configuration.md).</param>
         public static PatternConfiguration Resolve(
             string? pattern,
             IReadOnlyDictionary<string, string>? tags,
@@ -30,7 +32,8 @@ namespace CloudDesignPatterns.Engine.Configuration
             IReadOnlyDictionary<string, object?>? explicitParameters = null,
             string? instanceId = null,
             string? region = null,
-            SettingCatalog? catalog = null)
+            SettingCatalog? catalog = null,
+            IReadOnlyCollection<string>? usedBy = null)
         {
             catalog = catalog ?? SettingCatalog.Default;
             var warnings = new List<string>();
@@ -38,7 +41,7 @@ namespace CloudDesignPatterns.Engine.Configuration
             var patterns = pattern != null ? new[] { catalog.GetPattern(pattern) } : PatternsInInput(catalog, sources, warnings);
 
             var settings = new List<ConfigurationSetting>();
-            foreach (var definition in patterns) settings.AddRange(ResolvePattern(definition, sources, warnings));
+            foreach (var definition in patterns) settings.AddRange(ResolvePattern(definition, sources, warnings, usedBy));
             return new PatternConfiguration(instanceId, region, pattern != null ? patterns[0].Name : null,
                 settings, warnings);
         }
@@ -85,19 +88,21 @@ namespace CloudDesignPatterns.Engine.Configuration
             return found.OrderBy(p => p.Name, StringComparer.Ordinal).ToArray();
         }
 
-        private static List<ConfigurationSetting> ResolvePattern(PatternDefinition pattern, Sources sources, List<string> warnings)
+        private static List<ConfigurationSetting> ResolvePattern(PatternDefinition pattern, Sources sources, List<string> warnings,
+            IReadOnlyCollection<string>? usedBy = null)
         {
             WarnAboutUnknownSettings(pattern, sources, warnings);
             var settings = new List<ConfigurationSetting>();
             foreach (var definition in pattern.Settings)
             {
-                var resolved = ResolveSetting(definition, sources, warnings);
+                var used = usedBy == null || usedBy.Contains(definition.ParameterName, StringComparer.OrdinalIgnoreCase);
+                var resolved = ResolveSetting(definition, sources, warnings, used);
                 if (resolved != null) settings.Add(resolved);
             }
             return settings;
         }
 
-        private static ConfigurationSetting? ResolveSetting(SettingDefinition definition, Sources sources, List<string> warnings)
+        private static ConfigurationSetting? ResolveSetting(SettingDefinition definition, Sources sources, List<string> warnings, bool used = true)
         {
             ConfigurationSetting? winner = null;
             foreach (var (raw, source) in sources.CandidatesFor(definition))
@@ -112,6 +117,12 @@ namespace CloudDesignPatterns.Engine.Configuration
                 var valid = definition.Type.TryParse(text, out var value);
                 if (winner == null)
                 {
+                    if (!valid && !used)
+                    {
+                        warnings.Add($"Setting '{key}' from {ConfigurationException.DescribeSource(source, definition.ParameterName)} has the value '{raw}', "
+                            + $"which is not valid (expected {definition.Type.ExpectedForm}); this command does not use it, so it is ignored here.");
+                        return null;
+                    }
                     if (!valid) throw new ConfigurationException(key, definition.ParameterName, raw, definition.Type.ExpectedForm, source);
                     winner = new ConfigurationSetting(definition.Pattern, key, definition.ParameterName, value!, text, source);
                 }

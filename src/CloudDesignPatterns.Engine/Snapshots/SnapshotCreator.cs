@@ -15,8 +15,8 @@ namespace CloudDesignPatterns.Engine.Snapshots
     /// <summary>
     /// Makes one set for one instance — a crash-consistent multi-volume snapshot set (CreateSnapshots) or an AMI
     /// (CreateImage) — tagged at creation, then reads it back to verify. The set id is chosen before the call, so
-    /// after an ambiguous failure (the connection dropped once the request was sent) we look for it before trying again
-    /// and never make a second set.
+    /// after an ambiguous failure (a 5xx, a timeout, or the connection dropped once the request was sent: EC2 may have
+    /// made the set) we look for it by its set tag before trying again and never make a second set.
     /// </summary>
     public static class SnapshotCreator
     {
@@ -37,9 +37,10 @@ namespace CloudDesignPatterns.Engine.Snapshots
                     else await CreateSnapshotsAsync(ec2, request, tags, cancel).ConfigureAwait(false);
                     break;
                 }
-                catch (PatternException ambiguous) when (ambiguous.OutcomeUnknown && attempt == 1)
+                catch (PatternException ambiguous) when (ambiguous.OutcomeUnknown && attempt < ec2.Runner.Policy.MaxAttempts)
                 {
-                    ec2.Log.Warning($"{request.InstanceId}: the connection dropped after the request was sent; looking for set {setId} before trying again.");
+                    var why = ambiguous.AwsErrorCode != null ? $"EC2 answered {ambiguous.AwsErrorCode}" : "the connection dropped or timed out after the request was sent";
+                    ec2.Log.Warning($"{request.InstanceId}: {why}; looking for set {setId} before trying again.");
                     if ((await ReadBackAsync(ec2, setId, request.Image, expected: 1, cancel).ConfigureAwait(false)) != null) break;
                 }
             }
@@ -90,7 +91,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             => (await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery { SetIds = new[] { setId }, SnapshotsOnly = !image }, cancel).ConfigureAwait(false)).FirstOrDefault();
 
         /// <summary>Every volume that should be in the set is there; a short set is an error, never silently accepted.</summary>
-        private static void Verify(SnapshotSet set, SnapshotRequest request, int expectedVolumes)
+        internal static void Verify(SnapshotSet set, SnapshotRequest request, int expectedVolumes)
         {
             if (set.Kind == SnapshotSetKind.Image && string.IsNullOrEmpty(set.ImageId))
                 throw new PatternException("SnapshotSetIncomplete", PatternErrorCategory.InvalidData, $"{request.InstanceId}: set {set.SetId} has no image.");

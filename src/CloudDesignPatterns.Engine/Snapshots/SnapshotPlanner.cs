@@ -14,7 +14,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         public static SnapshotRequest Plan(string instanceId, IReadOnlyDictionary<string, string> tags, IReadOnlyDictionary<string, string>? userDataSettings,
             IReadOnlyDictionary<string, object?> explicitParameters, IReadOnlyDictionary<string, string> extraTags, bool reboot)
         {
-            var configuration = ConfigurationResolver.Resolve("snapshot", tags, userDataSettings, explicitParameters, instanceId);
+            var configuration = ConfigurationResolver.Resolve("snapshot", tags, userDataSettings, explicitParameters, instanceId, usedBy: UsedSettings);
             return new SnapshotRequest
             {
                 InstanceId = instanceId,
@@ -26,6 +26,9 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 Tags = extraTags,
             };
         }
+
+        /// <summary>The settings a new set uses; a broken keep-generations or older-than tag is Remove's business, not New's.</summary>
+        private static readonly string[] UsedSettings = { "Policy", "Image", "ExcludeBootVolume", "DestinationRegion" };
 
         private static T? Value<T>(PatternConfiguration configuration, string parameterName)
         {

@@ -7,10 +7,14 @@ namespace CloudDesignPatterns.Sandbox.Faults
     {
         public static readonly FaultDecision None = new FaultDecision(0, false, 0, null);
 
-        public FaultDecision(int latencyMs, bool throttled, int serverErrorStatus, DropMode? drop)
+        public FaultDecision(int latencyMs, bool throttled, int serverErrorStatus, DropMode? drop, bool serverErrorAfterExecute = false)
         {
             LatencyMs = latencyMs; Throttled = throttled; ServerErrorStatus = serverErrorStatus; Drop = drop;
+            ServerErrorAfterExecute = serverErrorAfterExecute;
         }
+
+        /// <summary>The injected server error is answered after the action ran (it took effect).</summary>
+        public bool ServerErrorAfterExecute { get; }
 
         public int LatencyMs { get; }
         public bool Throttled { get; }
@@ -73,7 +77,8 @@ namespace CloudDesignPatterns.Sandbox.Faults
                 if (s.ServerErrors != null && s.ServerErrors.Count > 0 && Matches(s.ServerErrors.Action, action))
                 {
                     s.ServerErrors.Count--;
-                    return new FaultDecision(latency, false, s.ServerErrors.StatusCode == 503 ? 503 : 500, null);
+                    return new FaultDecision(latency, false, s.ServerErrors.StatusCode == 503 ? 503 : 500, null,
+                        s.ServerErrors.Mode == DropMode.AfterExecute);
                 }
 
                 if (s.Drops != null && s.Drops.Count > 0 && Matches(s.Drops.Action, action))

@@ -53,6 +53,11 @@ namespace CloudDesignPatterns.Sandbox.Faults
         public string? Action { get; set; }
         /// <summary>500 answers InternalError, 503 answers Unavailable.</summary>
         public int StatusCode { get; set; } = 500;
+        /// <summary>
+        /// BeforeExecute: the action does not run (the default). AfterExecute: the action takes effect, then the answer
+        /// is the 5xx anyway, as EC2 documents can happen: a 5xx never proves that a create did not happen.
+        /// </summary>
+        public DropMode Mode { get; set; } = DropMode.BeforeExecute;
         public ServerErrorFault Clone() => (ServerErrorFault)MemberwiseClone();
     }
 

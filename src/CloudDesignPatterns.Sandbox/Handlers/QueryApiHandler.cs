@@ -65,10 +65,8 @@ namespace CloudDesignPatterns.Sandbox.Handlers
             if (faults.LatencyMs > 0) await Task.Delay(faults.LatencyMs).ConfigureAwait(false);
             if (faults.Throttled)
                 return Error(call, service, "RequestLimitExceeded", "Request limit exceeded.", 503, requestId);
-            if (faults.ServerErrorStatus == 503)
-                return Error(call, service, "Unavailable", "The service is unavailable. Please try again shortly.", 503, requestId);
-            if (faults.ServerErrorStatus == 500)
-                return Error(call, service, "InternalError", "An internal error has occurred.", 500, requestId);
+            if (faults.ServerErrorStatus != 0 && !faults.ServerErrorAfterExecute)
+                return ServerError(call, service, faults.ServerErrorStatus, requestId);
             if (faults.Drop == DropMode.BeforeExecute)
                 return Dropped(call);
 
@@ -93,10 +91,20 @@ namespace CloudDesignPatterns.Sandbox.Handlers
                 response = Error(call, service, "InternalError", "Sandbox handler failed: " + ex.Message, 500, requestId);
             }
 
+            if (faults.ServerErrorStatus != 0)
+            {
+                response.Body.Dispose(); // executed, answered with the 5xx instead
+                return ServerError(call, service, faults.ServerErrorStatus, requestId);
+            }
             if (faults.Drop != DropMode.AfterExecute) return response;
             response.Body.Dispose(); // executed, never sent: its buffer goes back to the pool
             return Dropped(call);
         }
+
+        private static SandboxResponse ServerError(SandboxCall call, string service, int status, string requestId)
+            => status == 503
+                ? Error(call, service, "Unavailable", "The service is unavailable. Please try again shortly.", 503, requestId)
+                : Error(call, service, "InternalError", "An internal error has occurred.", 500, requestId);
 
         private static SandboxResponse Dropped(SandboxCall call)
         {

@@ -52,7 +52,8 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
         [Fact]
         public void Cli_parses_instances_snapshot_sets_route_tables_and_error_codes()
         {
-            if (!File.Exists(Cli)) return;
+            // CI installs the CLI (.ci/run): a missing CLI is a broken environment, never a quiet pass.
+            Assert.True(File.Exists(Cli), $"{Cli} is missing: install awscli (apt-get install -y awscli) to run the sandbox's second-client test.");
             var (exit, stdout, stderr) = Aws("ec2", "describe-instances", "--instance-ids", SandboxSeed.Web1);
             Assert.True(exit == 0, stderr);
             using var doc = JsonDocument.Parse(stdout);

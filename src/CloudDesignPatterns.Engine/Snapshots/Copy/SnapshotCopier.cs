@@ -97,7 +97,11 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                 first?.AwsErrorCode, first?.MissingAction, failed[0]) { OutcomeUnknown = first?.OutcomeUnknown ?? false };
         }
 
-        private static Task<CopySnapshotResponse> CopyOneSnapshotAsync(SnapshotCopyPlan plan, Ec2Session target, SnapshotInfo info, Snapshot source, CancellationToken cancel)
+        /// <summary>
+        /// CopySnapshot takes no ClientToken: after an ambiguous failure (a 5xx, a timeout, a dropped connection) the copy
+        /// may exist, so we look for it by its source-snapshot tag in the copy set before trying again.
+        /// </summary>
+        private static async Task CopyOneSnapshotAsync(SnapshotCopyPlan plan, Ec2Session target, SnapshotInfo info, Snapshot source, CancellationToken cancel)
         {
             var tags = CopyTags.For(source.Tags, plan.CopySetId, plan.SourceRegion, plan.Source.SetId, info.SnapshotId, info.DeviceName);
             var request = new CopySnapshotRequest
@@ -108,9 +112,36 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                 TagSpecifications = new List<TagSpecification> { CopyTags.Spec("snapshot", tags) },
             };
             if (plan.KmsKeyId != null) { request.Encrypted = true; request.KmsKeyId = plan.KmsKeyId; }
-            return target.CallAsync("CopySnapshot", $"{info.SnapshotId} {plan.SourceRegion}→{plan.DestinationRegion}", false,
-                (c, ct) => c.CopySnapshotAsync(request, ct), cancel);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await target.CallAsync("CopySnapshot", $"{info.SnapshotId} {plan.SourceRegion}→{plan.DestinationRegion}", false,
+                        (c, ct) => c.CopySnapshotAsync(request, ct), cancel).ConfigureAwait(false);
+                    return;
+                }
+                catch (PatternException ambiguous) when (ambiguous.OutcomeUnknown && attempt < target.Runner.Policy.MaxAttempts)
+                {
+                    target.Log.Warning($"{info.SnapshotId}: the copy's outcome is unknown ({ambiguous.AwsErrorCode ?? ambiguous.ErrorId}); " +
+                        $"looking for it in {plan.CopySetId} in {plan.DestinationRegion} before trying again.");
+                    if (await FindCopyAsync(plan, target, info.SnapshotId, cancel).ConfigureAwait(false)) return;
+                }
+            }
         }
+
+        /// <summary>Polls for a while (describes are eventually consistent) before calling a copy absent.</summary>
+        private static Task<bool> FindCopyAsync(SnapshotCopyPlan plan, Ec2Session target, string sourceSnapshotId, CancellationToken cancel)
+        {
+            var filters = new List<Filter>
+            {
+                new Filter("tag:" + ManagedTags.SetIdKey, new List<string> { plan.CopySetId }),
+                new Filter("tag:" + CopyTags.SourceSnapshotKey, new List<string> { sourceSnapshotId }),
+            };
+            return Poller.LastReadAsync(async ct => (await SnapshotSetReader.DescribeSnapshotsAsync(target, filters, ct).ConfigureAwait(false)).Count > 0,
+                found => found, LookPatience, cancel);
+        }
+
+        private static readonly TimeSpan LookPatience = TimeSpan.FromSeconds(8);
 
         private static async Task CopyImageAsync(SnapshotCopyPlan plan, Ec2Session target, CancellationToken cancel)
         {
@@ -120,6 +151,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
             var snapshotTags = CopyTags.For(plan.Resources.Snapshots.FirstOrDefault()?.Tags ?? image.Tags, plan.CopySetId, plan.SourceRegion, plan.Source.SetId);
             var request = new CopyImageRequest
             {
+                // One token per copy (its set id), the same on every attempt: a retry after a 5xx or a timeout that
+                // EC2 had acted on answers with the first copy instead of making a second one.
+                ClientToken = plan.CopySetId,
                 SourceRegion = plan.SourceRegion,
                 SourceImageId = image.ImageId,
                 Name = CopyName(image.Name, plan.Source.SetId, plan.CopySetId),
@@ -128,7 +162,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                 TagSpecifications = new List<TagSpecification> { CopyTags.Spec("image", imageTags), CopyTags.Spec("snapshot", snapshotTags) },
             };
             if (plan.KmsKeyId != null) { request.Encrypted = true; request.KmsKeyId = plan.KmsKeyId; }
-            await target.CallAsync("CopyImage", $"{image.ImageId} {plan.SourceRegion}→{plan.DestinationRegion}", false,
+            await target.CallAsync("CopyImage", $"{image.ImageId} {plan.SourceRegion}→{plan.DestinationRegion}", true,
                 (c, ct) => c.CopyImageAsync(request, ct), cancel).ConfigureAwait(false);
         }
 

@@ -21,6 +21,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
             var name = RestoreTags.InstanceName(plan.Set.InstanceId, plan.Set.SetId);
             var request = new RunInstancesRequest
             {
+                // One token for the one intended instance, the same on every attempt (see VolumeRestoreExecutor).
+                ClientToken = Guid.NewGuid().ToString(),
                 ImageId = launch.ImageId,
                 InstanceType = launch.InstanceType,
                 MinCount = 1,
@@ -33,7 +35,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
                     new TagSpecification { ResourceType = "volume", Tags = RestoreTags.For(plan.Set.SetId, name) },
                 },
             };
-            var response = await ec2.CallAsync("RunInstances", $"{launch.ImageId} {launch.InstanceType}", false,
+            var response = await ec2.CallAsync("RunInstances", $"{launch.ImageId} {launch.InstanceType}", true,
                 (c, ct) => c.RunInstancesAsync(request, ct), cancel).ConfigureAwait(false);
             var instanceId = response.Reservation?.Instances?.FirstOrDefault()?.InstanceId
                 ?? throw new PatternException("LaunchReturnedNoInstance", PatternErrorCategory.InvalidData, $"RunInstances from {launch.ImageId} returned no instance.");

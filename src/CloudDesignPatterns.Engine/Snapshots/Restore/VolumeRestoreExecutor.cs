@@ -60,6 +60,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
         {
             var request = new CreateVolumeRequest
             {
+                // One token per intended volume, the same on every attempt: a retry after a 5xx or a timeout that
+                // EC2 had acted on answers with that volume instead of making a second one.
+                ClientToken = Guid.NewGuid().ToString(),
                 AvailabilityZone = plan.AvailabilityZone,
                 SnapshotId = volume.SnapshotId,
                 TagSpecifications = new List<TagSpecification>
@@ -67,7 +70,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Restore
                     new TagSpecification { ResourceType = "volume", Tags = RestoreTags.For(plan.Set.SetId, RestoreTags.VolumeName(plan.Set.InstanceId, volume.OriginalDevice, plan.Set.SetId)) },
                 },
             };
-            var response = await ec2.CallAsync("CreateVolume", $"{volume.SnapshotId} in {plan.AvailabilityZone}", false,
+            var response = await ec2.CallAsync("CreateVolume", $"{volume.SnapshotId} in {plan.AvailabilityZone}", true,
                 (c, ct) => c.CreateVolumeAsync(request, ct), cancel).ConfigureAwait(false);
             return response.Volume.VolumeId;
         }

@@ -17,7 +17,16 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             Now = world.Now;
             Auth = new Ec2Authorizer(call.Authorizer, call.Action, call.Region, world.AccountId, P.Bool("DryRun"));
             Action = call.Action;
+            Parameters = call.Parameters;
         }
+
+        /// <summary>The call's raw parameters (for idempotency tokens, which compare the whole request).</summary>
+        public System.Collections.Generic.IReadOnlyDictionary<string, string> Parameters { get; }
+
+        /// <summary>What an earlier call with this call's ClientToken made, or null (see <see cref="ClientTokens"/>).</summary>
+        public string? MadeWithClientToken() => Region.ClientTokens.Find(Action, Parameters);
+
+        public void RememberClientToken(string resourceId) => Region.ClientTokens.Remember(Action, Parameters, resourceId);
 
         public Ec2World World { get; }
         public RegionState Region { get; }

@@ -127,6 +127,11 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
 
         private static IEnumerable<object?> CopyImage(Ec2Context ctx)
         {
+            if (ctx.MadeWithClientToken() is string madeImageId)
+            {
+                yield return E("imageId", madeImageId);
+                yield break;
+            }
             var p = ctx.P;
             var sourceRegion = ctx.World.Region(p.Required("SourceRegion"));
             var source = IdKind.Image.Find(sourceRegion.Images, p.Required("SourceImageId"));
@@ -157,6 +162,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                     DeleteOnTermination = b.DeleteOnTermination, Encrypted = b.Encrypted || p.Bool("Encrypted"),
                 });
             }
+            ctx.RememberClientToken(copy.Id);
             yield return E("imageId", copy.Id);
         }
     }

@@ -15,6 +15,9 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
         {
             var p = ctx.P;
             var r = ctx.Region;
+            if (ctx.MadeWithClientToken() is string madeReservation)
+                return InstanceQueryHandlers.ReservationFields(ctx, madeReservation,
+                    r.Instances.Values.Where(i => i.ReservationId == madeReservation).ToList());
             var image = IdKind.Image.Find(r.Images, p.Required("ImageId"));
             if (image.State(ctx.Now) != "available")
                 throw new SandboxServiceException("InvalidAMIID.Unavailable", $"Image {image.Id} is not available (state: pending).");
@@ -60,6 +63,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                 r.Instances[instance.Id] = instance;
                 created.Add(instance);
             }
+            ctx.RememberClientToken(reservationId);
             return InstanceQueryHandlers.ReservationFields(ctx, reservationId, created);
         }
 

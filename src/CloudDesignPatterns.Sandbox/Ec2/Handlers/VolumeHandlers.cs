@@ -50,6 +50,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
 
         private static IEnumerable<object?> CreateVolume(Ec2Context ctx)
         {
+            if (ctx.MadeWithClientToken() is string madeId && ctx.Region.Volumes.TryGetValue(madeId, out var made))
+                return StorageXml.Volume(made);
             var p = ctx.P;
             var zone = p.Required("AvailabilityZone");
             if (!ctx.Region.AvailabilityZones.Contains(zone))
@@ -72,6 +74,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             };
             Tagging.Apply(volume.Tags, tags);
             ctx.Region.Volumes[id] = volume;
+            ctx.RememberClientToken(id);
             return StorageXml.Volume(volume);
         }
 

@@ -22,6 +22,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
         public Dictionary<string, RouteTableRecord> RouteTables { get; } = new Dictionary<string, RouteTableRecord>();
         public Dictionary<string, AddressRecord> Addresses { get; } = new Dictionary<string, AddressRecord>();
         public Dictionary<string, SecurityGroupRecord> SecurityGroups { get; } = new Dictionary<string, SecurityGroupRecord>();
+        public ClientTokens ClientTokens { get; } = new ClientTokens();
 
         /// <summary>Every taggable resource, in a stable order, for DescribeTags and CreateTags.</summary>
         public IEnumerable<Ec2Resource> AllResources()

@@ -31,6 +31,8 @@ namespace CloudDesignPatterns.Commands.Sandbox
 
         [Parameter(ParameterSetName = "Settings")] [ValidateRange(1, 100000)] public int FailNext { get; set; }
         [Parameter(ParameterSetName = "Settings")] [ValidateSet("500", "503")] public string FailStatusCode { get; set; } = "500";
+        /// <summary>BeforeExecute (the action does not run) or AfterExecute (it takes effect, then the answer is the 5xx).</summary>
+        [Parameter(ParameterSetName = "Settings")] [ValidateSet("BeforeExecute", "AfterExecute")] public string FailMode { get; set; } = "BeforeExecute";
 
         [Parameter(ParameterSetName = "Settings")] [ValidateRange(1, 100000)] public int DropNext { get; set; }
         /// <summary>BeforeExecute (nothing happens) or AfterExecute (the action takes effect, then the connection drops).</summary>
@@ -122,7 +124,7 @@ namespace CloudDesignPatterns.Commands.Sandbox
                 faults.Throttle = new ThrottleFault { Burst = ThrottleBurst, RefillPerSecond = ThrottleRefillPerSecond, Scope = (ThrottleScope)Enum.Parse(typeof(ThrottleScope), ThrottleScope, true) };
                 changed = true;
             }
-            if (FailNext > 0) { faults.ServerErrors = new ServerErrorFault { Count = FailNext, StatusCode = int.Parse(FailStatusCode), Action = FaultAction }; changed = true; }
+            if (FailNext > 0) { faults.ServerErrors = new ServerErrorFault { Count = FailNext, StatusCode = int.Parse(FailStatusCode), Action = FaultAction, Mode = (DropMode)Enum.Parse(typeof(DropMode), FailMode, true) }; changed = true; }
             if (DropNext > 0) { faults.Drops = new DropFault { Count = DropNext, Mode = (DropMode)Enum.Parse(typeof(DropMode), DropMode, true), Action = FaultAction }; changed = true; }
             if (LatencyMs >= 0) { faults.LatencyMs = LatencyMs; changed = true; }
             if (MyInvocation.BoundParameters.ContainsKey(nameof(ImdsDown))) { faults.ImdsDown = ImdsDown.IsPresent; changed = true; }

@@ -21,6 +21,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
         private const string AllSet = "All";
         private const string SelfSet = "Self";
         private readonly List<string> instanceIds = new List<string>();
+        private bool instanceIdGiven;
         private readonly List<string> setIds = new List<string>();
 
         [Parameter(ParameterSetName = AllSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -43,16 +44,15 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         protected override void ProcessRecord()
         {
-            foreach (var id in InstanceId ?? Array.Empty<string>())
-            {
-                try { instanceIds.Add(ResourceId.Require(ResourceKind.Instance, id, nameof(InstanceId))); }
-                catch (ArgumentException invalid) { ThrowTerminatingError(new ErrorRecord(invalid, "InvalidInstanceId", ErrorCategory.InvalidArgument, id)); }
-            }
+            instanceIdGiven |= InstanceId != null && InstanceId.Length > 0;
+            InstanceIdParameter.AddValid(InstanceId, instanceIds, this);
             setIds.AddRange(SetId ?? Array.Empty<string>());
         }
 
         protected override void EndProcessing()
         {
+            // Every -InstanceId was malformed (each already reported): an empty list must never widen into "every set".
+            if (!Self && instanceIdGiven && instanceIds.Count == 0) return;
             var sets = RunOrThrow(async (log, ct) =>
             {
                 var ec2 = await OpenEc2Async(log, ct).ConfigureAwait(false);

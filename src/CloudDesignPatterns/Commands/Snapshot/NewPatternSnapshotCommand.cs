@@ -21,7 +21,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
 {
     /// <summary>
     /// Backs up instances: one crash-consistent multi-volume snapshot set (or an AMI) per instance, tagged at creation,
-    /// verified by reading it back. Settings not given come from the instance's Cloud DI tags (and, with -Self, user data).
+    /// verified by reading it back. Settings not given come from the instance's Cloud DI tags and user data, read as Get-PatternConfiguration reads them.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "PatternSnapshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(SnapshotSet))]
@@ -71,11 +71,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
         protected override void ProcessRecord()
         {
             if (Self) return;
-            foreach (var id in InstanceId)
-            {
-                try { instanceIds.Add(ResourceId.Require(ResourceKind.Instance, id, nameof(InstanceId))); }
-                catch (ArgumentException invalid) { WriteError(new ErrorRecord(invalid, "InvalidInstanceId", ErrorCategory.InvalidArgument, id)); }
-            }
+            InstanceIdParameter.AddValid(InstanceId, instanceIds, this);
         }
 
         protected override void EndProcessing()
@@ -116,7 +112,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
             {
                 await Engine.Aws.RegionValidator.RequireAsync(ec2, DestinationRegion, "parameter -DestinationRegion", ct).ConfigureAwait(false);
                 if (DestinationRegion == ec2.Region)
-                    throw new PatternException("DestinationIsSource", PatternErrorCategory.InvalidArgument,
+                    throw new PatternException("DestinationIsSourceRegion", PatternErrorCategory.InvalidArgument,
                         $"-DestinationRegion {DestinationRegion} is the region being backed up; a DR copy must go to another region.");
             }
             IReadOnlyDictionary<string, string>? userData = null;
@@ -131,6 +127,14 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 userData = self.UserData.Settings;
             }
             var facts = await InstanceVolumes.DescribeAsync(ec2, ids, ct).ConfigureAwait(false);
+            // By id, user data is read as Get-PatternConfiguration -InstanceId reads it (one rule for both cmdlets).
+            var userDataById = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+            if (!Self)
+            {
+                var found = ids.Distinct().Where(facts.ContainsKey).ToList();
+                var reads = await Task.WhenAll(found.Select(id => InstanceSettingsReader.ReadUserDataAsync(ec2, id, ct))).ConfigureAwait(false);
+                for (var i = 0; i < found.Count; i++) userDataById[found[i]] = reads[i].Settings;
+            }
             var planned = new List<(SnapshotRequest, InstanceVolumes)>();
             foreach (var id in ids.Distinct())
             {
@@ -142,7 +146,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                     continue;
                 }
                 // One instance's settings (a bad cdp:snapshot:* tag, -Reboot on a snapshot set) refuse that instance only.
-                try { planned.Add((PlanOne(id, volumes, userData, explicitParameters), volumes)); }
+                try { planned.Add((PlanOne(id, volumes, Self ? userData : userDataById[id], explicitParameters), volumes)); }
                 catch (PatternException refused) { missingInstances.Add((id, refused)); }
                 catch (ConfigurationException invalid)
                 {

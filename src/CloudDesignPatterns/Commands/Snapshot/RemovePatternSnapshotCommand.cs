@@ -133,11 +133,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 case InstanceSet:
                     var byInstance = For(null, rules, "instances|" + Policy);
                     byInstance.Policy = Policy;
-                    foreach (var id in InstanceId)
-                    {
-                        try { byInstance.InstanceIds.Add(ResourceId.Require(ResourceKind.Instance, id, nameof(InstanceId))); }
-                        catch (ArgumentException invalid) { ThrowArgumentError("InvalidInstanceId", invalid.Message, id); }
-                    }
+                    InstanceIdParameter.AddValid(InstanceId, byInstance.InstanceIds, this);
                     break;
                 case SelfSet:
                     var self = For(null, rules, "self|" + Policy);
@@ -168,6 +164,9 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         private void RunRequest(Request request)
         {
+            // Every -InstanceId was malformed (each already reported): nothing is left to rotate, and an empty list
+            // must never widen into "every instance".
+            if (!request.Self && !request.ByPolicyOnly && request.SetIds.Count == 0 && request.Groups.Count == 0 && request.InstanceIds.Count == 0) return;
             // Phase 1 (describes only): the plan, which is what -WhatIf prints.
             Ec2Session ec2;
             RotationPlan plan;
