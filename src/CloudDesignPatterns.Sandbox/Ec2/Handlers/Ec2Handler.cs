@@ -19,6 +19,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             SnapshotHandlers.Register(map);
             ImageHandlers.Register(map);
             RouteHandlers.Register(map);
+            NetworkAttributeHandlers.Register(map);
             AddressHandlers.Register(map);
             SecurityGroupHandlers.Register(map);
             return map;
