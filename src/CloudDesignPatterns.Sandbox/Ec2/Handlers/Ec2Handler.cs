@@ -20,6 +20,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             ImageHandlers.Register(map);
             RouteHandlers.Register(map);
             NetworkAttributeHandlers.Register(map);
+            VpcHandlers.Register(map);
             AddressHandlers.Register(map);
             SecurityGroupHandlers.Register(map);
             return map;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using CloudDesignPatterns.Sandbox.Contracts;
 using CloudDesignPatterns.Sandbox.Ec2.Authorization;
 using CloudDesignPatterns.Sandbox.Ec2.Protocol;
@@ -19,8 +18,6 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
     /// </summary>
     internal static class NetworkAttributeHandlers
     {
-        private static readonly Regex Cidr = new Regex(@"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})/(\d{1,2})$");
-
         public static void Register(IDictionary<string, Ec2Handler> map)
         {
             map["ModifyNetworkInterfaceAttribute"] = ModifyNetworkInterfaceAttribute;
@@ -73,35 +70,20 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
         {
             var vpc = IdKind.Vpc.Find(ctx.Region.Vpcs, ctx.P.Required("VpcId"));
             var block = ctx.P.Get("CidrBlock") ?? throw new SandboxServiceException("MissingParameter", "The request must contain the parameter cidrBlock");
-            var m = Cidr.Match(block);
-            if (!m.Success || Enumerable.Range(1, 4).Any(n => int.Parse(m.Groups[n].Value) > 255))
-                throw new SandboxServiceException("InvalidParameterValue", $"Value ({block}) for parameter cidrBlock is invalid. This is not a valid CIDR block.");
-            var prefix = int.Parse(m.Groups[5].Value);
+            Cidrs.Require(block, "cidrBlock");
+            var prefix = Cidrs.Prefix(block);
             if (prefix < 16 || prefix > 28)
                 throw new SandboxServiceException("InvalidVpc.Range", $"The CIDR '{block}' is invalid.");
-            if (vpc.AllCidrBlocks.Any(existing => Overlaps(existing, block)))
+            if (vpc.AllCidrBlocks.Any(existing => Cidrs.Overlap(existing, block)))
                 throw new SandboxServiceException("CidrConflict", $"The CIDR '{block}' conflicts with another subnet or CIDR block of {vpc.Id}.");
             Ec2ActionPolicy.Vpc(ctx.Auth, vpc);
             var associationId = ctx.Ids.New("vpc-cidr-assoc");
             vpc.SecondaryCidrBlocks[associationId] = block;
+            // AWS adds a local route for the new block to every route table of the VPC.
+            foreach (var table in ctx.Region.RouteTables.Values.Where(t => t.VpcId == vpc.Id))
+                table.Routes.Insert(0, new RouteRecord { DestinationCidrBlock = block, GatewayId = "local", Origin = "CreateRouteTable" });
             yield return E("cidrBlockAssociation", NetworkXml.CidrAssociation(associationId, block));
             yield return E("vpcId", vpc.Id);
         }
-
-        private static bool Overlaps(string a, string b)
-        {
-            var (na, pa) = Parse(a);
-            var (nb, pb) = Parse(b);
-            var mask = Mask(Math.Min(pa, pb));
-            return (na & mask) == (nb & mask);
-        }
-
-        private static (uint Network, int Prefix) Parse(string block)
-        {
-            var parts = block.Split('/');
-            return (parts[0].Split('.').Select(uint.Parse).Aggregate(0u, (acc, o) => (acc << 8) | o), int.Parse(parts[1]));
-        }
-
-        private static uint Mask(int prefix) => prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
     }
 }
