@@ -27,6 +27,10 @@
         'Stop-PatternSandbox'
         'Set-PatternSandbox'
         'Get-PatternSandboxCall'
+        # Routing-based HA (#11)
+        'Set-RoutingFailover'
+        'Get-RoutingFailover'
+        'Test-RoutingFailover'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -64,6 +64,20 @@ try {
     Show 'the sandbox''s call log: what was called, by whom, with what outcome' {
         Get-PatternSandboxCall -Service ec2 -Last 8 | Format-Table Sequence, Action, Principal, Outcome, HttpStatus
     }
+
+    # --- Routing-based HA (#11): a virtual IP failed over between web-1 and web-2 by rewriting route tables
+    Show 'Routing-based HA: web-1 creates the VIP route in both tables (VIP 100.64.0.10 from its user data)' {
+        Set-RoutingFailover -Self -RouteTableId rtb-0a1b2c3d4e5f60031, rtb-0a1b2c3d4e5f60032 -CreateMissing
+    }
+    Show 'where each table sends the virtual IP' { Get-RoutingFailover -VirtualIp 100.64.0.10 }
+    Set-PatternSandbox -CurrentInstanceId i-0a1b2c3d4e5f60102
+    Show 'web-1 is lost: web-2 takes the VIP over as itself, both tables in one round trip, read back' {
+        Set-RoutingFailover -Self -VirtualIp 100.64.0.10 | Select-Object -ExpandProperty Tables
+    }
+    Show 'the monitor on web-2 (describes only)' { Test-RoutingFailover -VirtualIp 100.64.0.10 }
+    Set-PatternSandbox -CurrentInstanceId i-0a1b2c3d4e5f60101
+    Show 'web-1 is back and fails back' { Set-RoutingFailover -Self }
+    Show 'run again: every table is AlreadyCurrent and no change is sent' { Set-RoutingFailover -Self | Select-Object -ExpandProperty Tables }
 }
 finally {
     Stop-PatternSandbox
