@@ -31,6 +31,9 @@
         'Set-RoutingFailover'
         'Get-RoutingFailover'
         'Test-RoutingFailover'
+        # Floating IP (#11)
+        'Move-FloatingIp'
+        'Get-FloatingIp'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
