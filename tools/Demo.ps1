@@ -78,6 +78,19 @@ try {
     Set-PatternSandbox -CurrentInstanceId i-0a1b2c3d4e5f60101
     Show 'web-1 is back and fails back' { Set-RoutingFailover -Self }
     Show 'run again: every table is AlreadyCurrent and no change is sent' { Set-RoutingFailover -Self | Select-Object -ExpandProperty Tables }
+
+    # --- Floating IP (#11): web-1's Elastic IP moved to web-2 and back, verified by reading the association back
+    Show 'Floating IP: where web-1''s Elastic IP is now' { Get-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 }
+    Show 'web-1 is lost: move its Elastic IP to web-2 (one AssociateAddress with reassociation, then a read-back)' {
+        Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -InstanceId i-0a1b2c3d4e5f60102
+    }
+    Show 'a secondary private IP cannot cross subnets: refused, with why, before any change' {
+        Move-FloatingIp -PrivateIp 10.0.1.10 -InstanceId i-0a1b2c3d4e5f60102 -ErrorAction Continue 2>&1 |
+            ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { "ERROR $($_.FullyQualifiedErrorId): $($_.Exception.Message)" } else { $_ } }
+    }
+    Show 'web-1 is back and takes its Elastic IP as itself, waiting until its instance metadata shows it' {
+        Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -Self | Format-List AllocationId, PublicIp, PreviousInstanceId, InstanceId, Outcome, MetadataConfirmed
+    }
 }
 finally {
     Stop-PatternSandbox
