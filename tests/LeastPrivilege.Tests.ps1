@@ -134,10 +134,10 @@ Describe 'Get-PatternIamPolicy' {
 
     It '-Pattern * returns every role' {
         $all = @(Get-PatternIamPolicy -Pattern *)
-        $all | Should -HaveCount 6
+        $all | Should -HaveCount 7
         $all | ForEach-Object { "$($_.Pattern)/$($_.Role)" } |
             Should -Be @('Core/Core', 'Snapshot/Snapshot', 'Snapshot/SnapshotRotation', 'Snapshot/SnapshotRestore',
-                'RoutingFailover/RoutingFailover', 'RoutingFailover/RoutingMonitor')
+                'RoutingFailover/RoutingFailover', 'RoutingFailover/RoutingMonitor', 'FloatingIp/FloatingIp')
     }
 
     It '-Role with a wildcard selects several roles' {
