@@ -85,8 +85,8 @@ try {
         Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -InstanceId i-0a1b2c3d4e5f60102
     }
     Show 'a secondary private IP cannot cross subnets: refused, with why, before any change' {
-        Move-FloatingIp -PrivateIp 10.0.1.10 -InstanceId i-0a1b2c3d4e5f60102 -ErrorAction Continue 2>&1 |
-            ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { "ERROR $($_.FullyQualifiedErrorId): $($_.Exception.Message)" } else { $_ } }
+        try { Move-FloatingIp -PrivateIp 10.0.1.10 -InstanceId i-0a1b2c3d4e5f60102 }
+        catch { "ERROR [$($_.CategoryInfo.Category)] $($_.FullyQualifiedErrorId): $($_.Exception.Message)" }
     }
     Show 'web-1 is back and takes its Elastic IP as itself, waiting until its instance metadata shows it' {
         Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -Self | Format-List AllocationId, PublicIp, PreviousInstanceId, InstanceId, Outcome, MetadataConfirmed
