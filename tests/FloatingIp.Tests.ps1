@@ -48,6 +48,8 @@ BeforeAll {
     # The Elastic IP back on web-1, the floating private IP on db-1, no faults, web-1 is "this instance".
     function script:Reset-Scene {
         Set-PatternSandbox -ClearFaults -CurrentInstanceId $Seed.Web1
+        # The role may move only Elastic IPs tagged to float.
+        (Invoke-RawEc2 CreateTags @{ 'ResourceId.1' = $Eip; 'Tag.1.Key' = 'cdp:floating-ip:failover'; 'Tag.1.Value' = 'enabled' }).StatusCode | Should -Be 200
         (Invoke-RawEc2 AssociateAddress @{ AllocationId = $Eip; NetworkInterfaceId = $Seed.Web1Eni; AllowReassociation = 'true' }).StatusCode | Should -Be 200
         (Invoke-RawEc2 AssignPrivateIpAddresses @{ NetworkInterfaceId = $Seed.Db1Eni; 'PrivateIpAddress.1' = $Floating; AllowReassignment = 'true' }).StatusCode | Should -Be 200
     }
@@ -256,6 +258,20 @@ Describe 'Faults and permissions' {
         $result = Move-FloatingIp -AllocationId $Eip -InstanceId $Seed.Web2 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue @denied
         $result.Outcome | Should -Be 'Failed'
         $failed | Should -HaveCount 1
+        $failed[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failed[0].ErrorDetails.RecommendedAction | Should -Match 'ec2:AssociateAddress'
+        (Get-RawAddress).networkInterfaceId | Should -Be $Seed.Web1Eni
+    }
+}
+
+Describe 'The FloatingIp role moves only Elastic IPs tagged cdp:floating-ip:failover=enabled' {
+    BeforeAll { Reset-Scene }
+    AfterAll { Reset-Scene }
+
+    It 'an untagged Elastic IP is refused by IAM (the error names ec2:AssociateAddress) and stays where it is' {
+        (Invoke-RawEc2 DeleteTags @{ 'ResourceId.1' = $Eip; 'Tag.1.Key' = 'cdp:floating-ip:failover' }).StatusCode | Should -Be 200
+        $result = Move-FloatingIp -AllocationId $Eip -InstanceId $Seed.Web2 -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue @As
+        $result.Outcome | Should -Be 'Failed'
         $failed[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $failed[0].ErrorDetails.RecommendedAction | Should -Match 'ec2:AssociateAddress'
         (Get-RawAddress).networkInterfaceId | Should -Be $Seed.Web1Eni

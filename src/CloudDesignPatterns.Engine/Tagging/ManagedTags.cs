@@ -17,5 +17,9 @@ namespace CloudDesignPatterns.Engine.Tagging
         /// <summary>On a route table: the RoutingFailover role may rewrite its routes (IAM condition, docs/iam.md).</summary>
         public const string RoutingFailoverKey = "cdp:routing:failover";
         public const string RoutingFailoverValue = "enabled";
+
+        /// <summary>On an Elastic IP: the FloatingIp role may move it (IAM condition, docs/iam.md).</summary>
+        public const string FloatingIpKey = "cdp:floating-ip:failover";
+        public const string FloatingIpValue = "enabled";
     }
 }
