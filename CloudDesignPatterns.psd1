@@ -27,6 +27,13 @@
         'Stop-PatternSandbox'
         'Set-PatternSandbox'
         'Get-PatternSandboxCall'
+        # Routing-based HA (#11)
+        'Set-RoutingFailover'
+        'Get-RoutingFailover'
+        'Test-RoutingFailover'
+        # Floating IP (#11)
+        'Move-FloatingIp'
+        'Get-FloatingIp'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

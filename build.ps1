@@ -60,6 +60,9 @@ function Invoke-Build {
     }
     Copy-Item (Join-Path $Root 'CloudDesignPatterns.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'src/CloudDesignPatterns/CloudDesignPatterns.format.ps1xml') $ModuleOut
+    # The Pacemaker resource agent ships in the module folder (docs/patterns/pacemaker.md installs it into the OCF directory).
+    $agents = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'resource-agents') -Force
+    Copy-Item (Join-Path $Root 'resource-agents/*') $agents -Force
 
     Write-Step 'Converting docs/cmdlets/*.md to MAML help'
     $helpDir = Join-Path $ModuleOut 'en-US'

@@ -125,11 +125,12 @@ Describe 'Get-PatternIamPolicy' {
         $policy.IsDefaultRole | Should -BeTrue
     }
 
-    It '-Pattern * returns all four roles' {
+    It '-Pattern * returns every role' {
         $all = @(Get-PatternIamPolicy -Pattern *)
-        $all | Should -HaveCount 4
+        $all | Should -HaveCount 7
         $all | ForEach-Object { "$($_.Pattern)/$($_.Role)" } |
-            Should -Be @('Core/Core', 'Snapshot/Snapshot', 'Snapshot/SnapshotRotation', 'Snapshot/SnapshotRestore')
+            Should -Be @('Core/Core', 'Snapshot/Snapshot', 'Snapshot/SnapshotRotation', 'Snapshot/SnapshotRestore',
+                'RoutingFailover/RoutingFailover', 'RoutingFailover/RoutingMonitor', 'FloatingIp/FloatingIp')
     }
 
     It '-Role with a wildcard selects several roles' {

@@ -75,3 +75,6 @@ if ($firstStart -gt 1000) { Write-Warning "The sandbox took $([Math]::Round($fir
 # 3. Snapshot pattern: rotation planning at scale, and a fleet backup under EC2-like throttling (issue 4).
 & (Join-Path $PSScriptRoot 'bench/RotationBench.ps1') -ModulePath $ModulePath
 & (Join-Path $PSScriptRoot 'bench/SnapshotFleetBench.ps1') -ModulePath $ModulePath
+
+# 4. Routing-based HA: failover for N route tables beside Debian's aws-vpc-move-ip, in a namespace of its own (issue 11).
+& (Join-Path $PSScriptRoot 'bench/RoutingBench.ps1') -ModulePath $ModulePath

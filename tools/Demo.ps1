@@ -64,6 +64,33 @@ try {
     Show 'the sandbox''s call log: what was called, by whom, with what outcome' {
         Get-PatternSandboxCall -Service ec2 -Last 8 | Format-Table Sequence, Action, Principal, Outcome, HttpStatus
     }
+
+    # --- Routing-based HA (#11): a virtual IP failed over between web-1 and web-2 by rewriting route tables
+    Show 'Routing-based HA: web-1 creates the VIP route in both tables (VIP 100.64.0.10 from its user data)' {
+        Set-RoutingFailover -Self -RouteTableId rtb-0a1b2c3d4e5f60031, rtb-0a1b2c3d4e5f60032 -CreateMissing
+    }
+    Show 'where each table sends the virtual IP' { Get-RoutingFailover -VirtualIp 100.64.0.10 }
+    Set-PatternSandbox -CurrentInstanceId i-0a1b2c3d4e5f60102
+    Show 'web-1 is lost: web-2 takes the VIP over as itself, both tables in one round trip, read back' {
+        Set-RoutingFailover -Self -VirtualIp 100.64.0.10 | Select-Object -ExpandProperty Tables
+    }
+    Show 'the monitor on web-2 (describes only)' { Test-RoutingFailover -VirtualIp 100.64.0.10 }
+    Set-PatternSandbox -CurrentInstanceId i-0a1b2c3d4e5f60101
+    Show 'web-1 is back and fails back' { Set-RoutingFailover -Self }
+    Show 'run again: every table is AlreadyCurrent and no change is sent' { Set-RoutingFailover -Self | Select-Object -ExpandProperty Tables }
+
+    # --- Floating IP (#11): web-1's Elastic IP moved to web-2 and back, verified by reading the association back
+    Show 'Floating IP: where web-1''s Elastic IP is now' { Get-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 }
+    Show 'web-1 is lost: move its Elastic IP to web-2 (one AssociateAddress with reassociation, then a read-back)' {
+        Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -InstanceId i-0a1b2c3d4e5f60102
+    }
+    Show 'a secondary private IP cannot cross subnets: refused, with why, before any change' {
+        try { Move-FloatingIp -PrivateIp 10.0.1.10 -InstanceId i-0a1b2c3d4e5f60102 }
+        catch { "ERROR [$($_.CategoryInfo.Category)] $($_.FullyQualifiedErrorId): $($_.Exception.Message)" }
+    }
+    Show 'web-1 is back and takes its Elastic IP as itself, waiting until its instance metadata shows it' {
+        Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -Self | Format-List AllocationId, PublicIp, PreviousInstanceId, InstanceId, Outcome, MetadataConfirmed
+    }
 }
 finally {
     Stop-PatternSandbox

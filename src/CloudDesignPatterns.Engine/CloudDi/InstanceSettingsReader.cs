@@ -23,6 +23,8 @@ namespace CloudDesignPatterns.Engine.CloudDi
         public UserDataReadResult UserData { get; }
         /// <summary>"instance metadata" or "ec2:DescribeTags", for -Debug.</summary>
         public string TagSource { get; }
+        /// <summary>Who the instance is, as instance metadata told it (<see cref="InstanceSettingsReader.ReadSelfAsync"/> only).</summary>
+        public CloudDesignPatterns.Model.InstanceIdentity? Identity { get; internal set; }
     }
 
     /// <summary>
@@ -43,11 +45,11 @@ namespace CloudDesignPatterns.Engine.CloudDi
                 var tags = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var key in tagKeys.Split('\n').Select(k => k.Trim()).Where(k => k.StartsWith("cdp:", StringComparison.Ordinal)))
                     tags[key] = (await imds.GetAsync("meta-data/tags/instance/" + key, budget.Token).ConfigureAwait(false) ?? "").Trim();
-                return new InstanceSettingsInput(identity.InstanceId, identity.Region, tags, UserDataReader.Read(userData), "instance metadata tags");
+                return new InstanceSettingsInput(identity.InstanceId, identity.Region, tags, UserDataReader.Read(userData), "instance metadata tags") { Identity = identity };
             }
             var ec2 = await openEc2().ConfigureAwait(false);
             var described = await DescribeTagsAsync(ec2, identity.InstanceId, cancel).ConfigureAwait(false);
-            return new InstanceSettingsInput(identity.InstanceId, identity.Region, described, UserDataReader.Read(userData), "ec2:DescribeTags");
+            return new InstanceSettingsInput(identity.InstanceId, identity.Region, described, UserDataReader.Read(userData), "ec2:DescribeTags") { Identity = identity };
         }
 
         public static async Task<InstanceSettingsInput> ReadAsync(Ec2Session ec2, string instanceId, CancellationToken cancel)

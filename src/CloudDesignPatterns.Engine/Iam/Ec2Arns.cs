@@ -14,5 +14,7 @@ namespace CloudDesignPatterns.Engine.Iam
         public const string NetworkInterface = "arn:aws:ec2:*:*:network-interface/*";
         public const string Subnet = "arn:aws:ec2:*:*:subnet/*";
         public const string SecurityGroup = "arn:aws:ec2:*:*:security-group/*";
+        public const string RouteTable = "arn:aws:ec2:*:*:route-table/*";
+        public const string ElasticIp = "arn:aws:ec2:*:*:elastic-ip/*";
     }
 }

@@ -15,6 +15,8 @@ namespace CloudDesignPatterns.Engine.Iam
         {
             CorePolicies.Pattern,
             SnapshotPolicies.Pattern,
+            RoutingPolicies.Pattern,
+            FloatingIpPolicies.Pattern,
         };
 
         private static readonly Lazy<IReadOnlyList<IamPolicy>> Policies = new Lazy<IReadOnlyList<IamPolicy>>(Build);

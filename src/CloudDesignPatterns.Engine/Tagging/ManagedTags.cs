@@ -14,5 +14,12 @@ namespace CloudDesignPatterns.Engine.Tagging
         public const string SourceInstanceKey = "cdp:snapshot:source-instance";
         public const string SourceRegionKey = "cdp:snapshot:source-region";
         public const string SourceSetKey = "cdp:snapshot:source-set";
+        /// <summary>On a route table: the RoutingFailover role may rewrite its routes (IAM condition, docs/iam.md).</summary>
+        public const string RoutingFailoverKey = "cdp:routing:failover";
+        public const string RoutingFailoverValue = "enabled";
+
+        /// <summary>On an Elastic IP: the FloatingIp role may move it (IAM condition, docs/iam.md).</summary>
+        public const string FloatingIpKey = "cdp:floating-ip:failover";
+        public const string FloatingIpValue = "enabled";
     }
 }

@@ -96,6 +96,8 @@ namespace CloudDesignPatterns.Sandbox.Contracts
         public string SubnetCidrBlock { get; set; } = "";
         public IReadOnlyList<string> PrivateIpAddresses { get; set; } = new List<string>();
         public IReadOnlyList<string> SecurityGroupIds { get; set; } = new List<string>();
+        /// <summary>Elastic IPs on this interface: public address → the private address it maps to.</summary>
+        public IReadOnlyDictionary<string, string> PublicIpv4Associations { get; set; } = new Dictionary<string, string>();
     }
 
     /// <summary>Lookups the IMDS and control endpoints need from EC2 state.</summary>

@@ -37,6 +37,13 @@ namespace CloudDesignPatterns.Sandbox.Imds
                     .Leaf(dir + "subnet-ipv4-cidr-block", nic.SubnetCidrBlock)
                     .Leaf(dir + "vpc-id", nic.VpcId)
                     .Leaf(dir + "vpc-ipv4-cidr-block", nic.VpcCidrBlock);
+                // As on EC2: public-ipv4s and ipv4-associations/ exist only while the interface holds an Elastic IP.
+                if (nic.PublicIpv4Associations.Count > 0)
+                {
+                    tree.Leaf(dir + "public-ipv4s", string.Join("\n", nic.PublicIpv4Associations.Keys));
+                    foreach (var association in nic.PublicIpv4Associations)
+                        tree.Leaf(dir + "ipv4-associations/" + association.Key, association.Value);
+                }
             }
 
             if (!string.IsNullOrEmpty(view.IamRoleName))

@@ -27,6 +27,10 @@ namespace CloudDesignPatterns.Tests.Iam
             md.Append("- Everything the module creates carries the tag `" + ManagedTags.ManagedByKey + " = " + ManagedTags.ManagedByValue + "`, set in the\n");
             md.Append("  creating call (`aws:RequestTag`), and only resources that carry it (`aws:ResourceTag`) can be deleted or restored from.\n");
             md.Append("- `ec2:CreateTags` is allowed only as part of a create call (condition `ec2:CreateAction`), never on its own.\n");
+            md.Append("- Routes are rewritten only in route tables tagged `" + ManagedTags.RoutingFailoverKey + " = " + ManagedTags.RoutingFailoverValue + "` (`aws:ResourceTag` on\n");
+            md.Append("  `ec2:ReplaceRoute`/`ec2:CreateRoute`): tag the tables that carry a virtual IP, and no other table can be rerouted.\n");
+            md.Append("- Only Elastic IPs tagged `" + ManagedTags.FloatingIpKey + " = " + ManagedTags.FloatingIpValue + "` can be moved (`aws:ResourceTag` on\n");
+            md.Append("  `ec2:AssociateAddress`): tag the addresses that float between nodes, and no other public address can be taken.\n");
             md.Append("- `Resource: \"*\"` appears only for `Describe*` actions and `sts:GetCallerIdentity`, which have no resource-level permissions.\n");
             md.Append("- The sandbox enforces these exact documents in the pattern tests, so least privilege is tested, not claimed.\n\n");
 

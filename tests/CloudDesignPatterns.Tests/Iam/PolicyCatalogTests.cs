@@ -12,10 +12,11 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Catalog_lists_the_patterns_and_roles()
         {
-            Assert.Equal(new[] { "Core", "Snapshot" }, PolicyCatalog.Patterns);
+            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp" }, PolicyCatalog.Patterns);
             Assert.Equal(new[] { "Snapshot", "SnapshotRotation", "SnapshotRestore" }, PolicyCatalog.Roles("Snapshot"));
             Assert.Equal(
-                new[] { "Core/Core", "Snapshot/Snapshot", "Snapshot/SnapshotRotation", "Snapshot/SnapshotRestore" },
+                new[] { "Core/Core", "Snapshot/Snapshot", "Snapshot/SnapshotRotation", "Snapshot/SnapshotRestore",
+                    "RoutingFailover/RoutingFailover", "RoutingFailover/RoutingMonitor", "FloatingIp/FloatingIp" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 

@@ -76,5 +76,33 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
             Assert.NotEqual(0, missing.Exit);
             Assert.Contains("InvalidVolume.NotFound", missing.Err);
         }
+
+        /// <summary>The calls a routing failover makes, as the AWS CLI sends them (aws-vpc-move-ip uses these).</summary>
+        [Fact]
+        public void Cli_turns_source_dest_check_off_and_replaces_a_route()
+        {
+            if (!File.Exists(Cli)) return;
+            var off = Aws("ec2", "modify-network-interface-attribute", "--network-interface-id", SandboxSeed.Web2Eni, "--no-source-dest-check");
+            Assert.True(off.Exit == 0, off.Err);
+            var check = Aws("ec2", "describe-network-interface-attribute", "--network-interface-id", SandboxSeed.Web2Eni, "--attribute", "sourceDestCheck");
+            Assert.True(check.Exit == 0, check.Err);
+            Assert.False(JsonDocument.Parse(check.Out).RootElement.GetProperty("SourceDestCheck").GetProperty("Value").GetBoolean());
+
+            _ec2.Call("CreateRoute", ("RouteTableId", SandboxSeed.MainRouteTableId), ("DestinationCidrBlock", "100.64.0.10/32"), ("InstanceId", SandboxSeed.Web1));
+            var replaced = Aws("ec2", "replace-route", "--route-table-id", SandboxSeed.MainRouteTableId, "--destination-cidr-block", "100.64.0.10/32",
+                "--instance-id", SandboxSeed.Web2);
+            Assert.True(replaced.Exit == 0, replaced.Err);
+            var tables = Aws("ec2", "describe-route-tables", "--filters", "Name=route.destination-cidr-block,Values=100.64.0.10/32");
+            Assert.True(tables.Exit == 0, tables.Err);
+            var table = JsonDocument.Parse(tables.Out).RootElement.GetProperty("RouteTables");
+            Assert.Equal(1, table.GetArrayLength());
+            foreach (var route in table[0].GetProperty("Routes").EnumerateArray())
+            {
+                if (route.GetProperty("DestinationCidrBlock").GetString() != "100.64.0.10/32") continue;
+                Assert.Equal(SandboxSeed.Web2, route.GetProperty("InstanceId").GetString());
+                Assert.Equal(SandboxSeed.Web2Eni, route.GetProperty("NetworkInterfaceId").GetString());
+                Assert.Equal("active", route.GetProperty("State").GetString());
+            }
+        }
     }
 }

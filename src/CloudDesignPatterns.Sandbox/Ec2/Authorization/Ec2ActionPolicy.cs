@@ -164,6 +164,35 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
             a.Checked();
         }
 
+        /// <summary>ModifyNetworkInterfaceAttribute: network-interface*.</summary>
+        public static void NetworkInterface(Ec2Authorizer a, NetworkInterfaceRecord eni)
+        {
+            a.Existing(Ec2Arns.NetworkInterface(a.Region, a.Account, eni.Id), eni);
+            a.Checked();
+        }
+
+        /// <summary>AssociateVpcCidrBlock: vpc*.</summary>
+        public static void Vpc(Ec2Authorizer a, VpcRecord vpc)
+        {
+            a.Existing(Ec2Arns.Vpc(a.Region, a.Account, vpc.Id), vpc);
+            a.Checked();
+        }
+
+        /// <summary>CreateVpc: vpc* (new).</summary>
+        public static void CreateVpc(Ec2Authorizer a, string newVpcId, IDictionary<string, string> tags)
+        {
+            a.Creating(Ec2Arns.Vpc(a.Region, a.Account, newVpcId), tags);
+            a.Checked();
+        }
+
+        /// <summary>CreateSubnet / CreateRouteTable: the new resource*, vpc*.</summary>
+        public static void CreateInVpc(Ec2Authorizer a, string newArn, VpcRecord vpc, IDictionary<string, string> tags)
+        {
+            a.Creating(newArn, tags);
+            a.Existing(Ec2Arns.Vpc(a.Region, a.Account, vpc.Id), vpc);
+            a.Checked();
+        }
+
         /// <summary>AuthorizeSecurityGroupIngress / RevokeSecurityGroupIngress / DeleteSecurityGroup: security-group*.</summary>
         public static void SecurityGroup(Ec2Authorizer a, SecurityGroupRecord group)
         {

@@ -82,14 +82,22 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var privateIp = p.Get("PrivateIpAddress") ?? eni.PrivateIpAddresses[0];
             if (!eni.PrivateIpAddresses.Contains(privateIp))
                 throw new SandboxServiceException("InvalidParameterValue", $"The private IP address {privateIp} is not assigned to network interface {eni.Id}.");
-            if (address.AssociationId != null && !p.Bool("AllowReassociation"))
-                throw new SandboxServiceException("Resource.AlreadyAssociated",
-                    $"resource {address.Id} is already associated with associate-id {address.AssociationId}");
+            // Without AllowReassociation AWS refuses both sides of a clash: this address held elsewhere, and the target
+            // private address already holding another Elastic IP.
+            var occupant = ctx.Region.Addresses.Values.FirstOrDefault(a => a != address && a.NetworkInterfaceId == eni.Id && a.PrivateIpAddress == privateIp);
+            if (!p.Bool("AllowReassociation"))
+            {
+                if (address.AssociationId != null)
+                    throw new SandboxServiceException("Resource.AlreadyAssociated",
+                        $"resource {address.Id} is already associated with associate-id {address.AssociationId}");
+                if (occupant != null)
+                    throw new SandboxServiceException("Resource.AlreadyAssociated",
+                        $"resource {eni.Id} is already associated with associate-id {occupant.AssociationId}");
+            }
             Ec2ActionPolicy.AssociateAddress(ctx.Auth, address, instance, eni);
 
             // An interface address holds one Elastic IP: a previous one on the same private address is released.
-            foreach (var other in ctx.Region.Addresses.Values.Where(a => a != address && a.NetworkInterfaceId == eni.Id && a.PrivateIpAddress == privateIp))
-                Clear(other);
+            if (occupant != null) Clear(occupant);
             address.AssociationId = ctx.Ids.New("eipassoc");
             address.NetworkInterfaceId = eni.Id;
             address.InstanceId = eni.AttachedInstanceId;

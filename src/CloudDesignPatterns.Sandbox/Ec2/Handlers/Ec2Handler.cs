@@ -19,6 +19,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             SnapshotHandlers.Register(map);
             ImageHandlers.Register(map);
             RouteHandlers.Register(map);
+            NetworkAttributeHandlers.Register(map);
+            VpcHandlers.Register(map);
             AddressHandlers.Register(map);
             SecurityGroupHandlers.Register(map);
             return map;

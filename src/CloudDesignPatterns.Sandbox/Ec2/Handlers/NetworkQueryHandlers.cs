@@ -79,7 +79,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             {
                 ["vpc-id"] = v => FilterSpec<VpcRecord>.One(v.Id),
                 ["cidr"] = v => FilterSpec<VpcRecord>.One(v.CidrBlock),
-                ["cidr-block-association.cidr-block"] = v => FilterSpec<VpcRecord>.One(v.CidrBlock),
+                ["cidr-block-association.cidr-block"] = v => v.AllCidrBlocks,
+                ["cidr-block-association.association-id"] = v => NetworkXml.CidrAssociations(v).Select(a => a.Key),
                 ["is-default"] = v => FilterSpec<VpcRecord>.One(Bool(v.IsDefault)),
                 ["state"] = v => FilterSpec<VpcRecord>.One("available"),
                 ["owner-id"] = v => FilterSpec<VpcRecord>.One(ctx.Account),

@@ -32,6 +32,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             {
                 if (!PrivateIpAllocator.InSubnet(subnet, ip))
                     throw new SandboxServiceException("InvalidParameterValue", $"Address {ip} does not fall within the subnet's address range");
+                if (PrivateIpAllocator.IsReserved(subnet, ip))
+                    throw new SandboxServiceException("InvalidParameterValue", $"Address {ip} is reserved by AWS in subnet {subnet.Id}");
                 var holder = r.NetworkInterfaces.Values.FirstOrDefault(e => e.PrivateIpAddresses.Contains(ip));
                 if (holder == null) continue;
                 if (!allowReassignment || holder.PrivateIpAddresses[0] == ip)

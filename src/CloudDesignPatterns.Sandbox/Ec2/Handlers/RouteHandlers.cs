@@ -34,6 +34,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             ["route.instance-id"] = t => t.Routes.Select(r => r.InstanceId),
             ["route.network-interface-id"] = t => t.Routes.Select(r => r.NetworkInterfaceId),
             ["route.gateway-id"] = t => t.Routes.Select(r => r.GatewayId),
+            ["route.origin"] = t => t.Routes.Select(r => r.Origin),
         };
 
         private static IEnumerable<object?> DescribeRouteTables(Ec2Context ctx)
@@ -113,6 +114,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             else if (p.Get("InstanceId") is string instanceId)
             {
                 var instance = IdKind.Instance.Find(ctx.Region.Instances, instanceId);
+                if (instance.VpcId != table.VpcId)
+                    throw new SandboxServiceException("InvalidParameterValue", $"Route table {table.Id} and instance {instance.Id} belong to different networks.");
                 if (instance.NetworkInterfaceIds.Count != 1)
                     throw new SandboxServiceException("InvalidInstanceID", $"There are multiple interfaces attached to instance '{instance.Id}'. Please specify an interface ID for the operation instead.");
                 route.InstanceId = instance.Id;

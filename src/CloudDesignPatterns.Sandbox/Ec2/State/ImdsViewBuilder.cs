@@ -20,6 +20,10 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
                     SubnetCidrBlock = region.Subnets.TryGetValue(e.SubnetId, out var subnet) ? subnet.CidrBlock : "",
                     PrivateIpAddresses = e.PrivateIpAddresses.ToList(),
                     SecurityGroupIds = e.SecurityGroupIds.ToList(),
+                    PublicIpv4Associations = region.Addresses.Values
+                        .Where(a => a.NetworkInterfaceId == e.Id && a.PrivateIpAddress != null)
+                        .OrderBy(a => e.PrivateIpAddresses.IndexOf(a.PrivateIpAddress!))
+                        .ToDictionary(a => a.PublicIp, a => a.PrivateIpAddress!),
                 })
                 .ToList();
             var primary = region.PrimaryInterface(i);

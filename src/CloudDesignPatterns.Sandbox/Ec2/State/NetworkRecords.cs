@@ -6,8 +6,20 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
     {
         public VpcRecord(string id) : base(id) { }
         public override string ResourceType => "vpc";
+        /// <summary>The primary IPv4 CIDR block (the one the VPC was created with).</summary>
         public string CidrBlock { get; set; } = "";
+        /// <summary>Blocks added later with AssociateVpcCidrBlock, by association id.</summary>
+        public Dictionary<string, string> SecondaryCidrBlocks { get; } = new Dictionary<string, string>();
         public bool IsDefault { get; set; }
+
+        public IEnumerable<string> AllCidrBlocks
+        {
+            get
+            {
+                yield return CidrBlock;
+                foreach (var block in SecondaryCidrBlocks.Values) yield return block;
+            }
+        }
     }
 
     internal sealed class SubnetRecord : Ec2Resource

@@ -26,7 +26,18 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
         {
             var parts = subnet.CidrBlock.Split('/');
             var mask = uint.MaxValue << (32 - int.Parse(parts[1]));
-            return ip.Split('.').Length == 4 && (ToUint(ip) & mask) == (ToUint(parts[0]) & mask);
+            // A malformed address is simply not in the subnet (AWS answers InvalidParameterValue either way).
+            if (!System.Net.IPAddress.TryParse(ip, out var parsed) || parsed.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || ip.Split('.').Length != 4)
+                return false;
+            return (ToUint(ip) & mask) == (ToUint(parts[0]) & mask);
+        }
+
+        /// <summary>The first four addresses and the last of a subnet belong to AWS (network, router, DNS, future use, broadcast).</summary>
+        public static bool IsReserved(SubnetRecord subnet, string ip)
+        {
+            var parts = subnet.CidrBlock.Split('/');
+            var offset = ToUint(ip) - ToUint(parts[0]);
+            return offset < 4 || offset == (1u << (32 - int.Parse(parts[1]))) - 1;
         }
 
         private static uint ToUint(string ip) =>

@@ -21,8 +21,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
                 Opt("instanceId", r.InstanceId),
                 r.InstanceId == null ? null : E("instanceOwnerId", account),
                 Opt("networkInterfaceId", r.NetworkInterfaceId),
-                // A route whose interface is gone (instance terminated) turns into a blackhole, as in AWS.
-                E("state", r.NetworkInterfaceId != null && !region.NetworkInterfaces.ContainsKey(r.NetworkInterfaceId) ? "blackhole" : "active"),
+                // A route to a stopped or terminated instance (or a detached interface) is a blackhole, as in AWS.
+                E("state", RouteStates.Of(region, r)),
                 E("origin", r.Origin),
             }),
             Set("associationSet", Associations(t), a => a),

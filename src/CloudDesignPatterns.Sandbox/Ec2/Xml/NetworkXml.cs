@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CloudDesignPatterns.Sandbox.Ec2.State;
 using static CloudDesignPatterns.Sandbox.Ec2.Protocol.Ec2Xml;
@@ -13,14 +14,23 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
             E("ownerId", account),
             E("state", "available"),
             E("cidrBlock", v.CidrBlock),
-            Set("cidrBlockAssociationSet", new[] { v.CidrBlock }, c => new object?[]
-            {
-                E("cidrBlock", c), E("associationId", "vpc-cidr-assoc-" + v.Id.Substring(4)), E("cidrBlockState", E("state", "associated")),
-            }),
+            Set("cidrBlockAssociationSet", CidrAssociations(v), c => CidrAssociation(c.Key, c.Value)),
             E("dhcpOptionsId", "default"),
             E("instanceTenancy", "default"),
             E("isDefault", Bool(v.IsDefault)),
             v.Tags.Count > 0 ? TagSet(v.Tags) : null,
+        };
+
+        /// <summary>Every IPv4 block of a VPC with its association id, the primary first.</summary>
+        public static IEnumerable<KeyValuePair<string, string>> CidrAssociations(VpcRecord v) =>
+            new[] { new KeyValuePair<string, string>(PrimaryCidrAssociationId(v), v.CidrBlock) }.Concat(v.SecondaryCidrBlocks);
+
+        public static string PrimaryCidrAssociationId(VpcRecord v) => "vpc-cidr-assoc-" + v.Id.Substring(4);
+
+        /// <summary>VpcCidrBlockAssociation.</summary>
+        public static object?[] CidrAssociation(string associationId, string block) => new object?[]
+        {
+            E("associationId", associationId), E("cidrBlock", block), E("cidrBlockState", E("state", "associated")),
         };
 
         public static object?[] Subnet(SubnetRecord s, string region, string account) => new object?[]
