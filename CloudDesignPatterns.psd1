@@ -27,6 +27,13 @@
         'Stop-PatternSandbox'
         'Set-PatternSandbox'
         'Get-PatternSandboxCall'
+        # Operational Firewall and On-demand Firewall (issue 13)
+        'Set-OperationalFirewall'
+        'Test-OperationalFirewall'
+        'Get-OperationalFirewall'
+        'Grant-OnDemandIngress'
+        'Revoke-OnDemandIngress'
+        'Get-OnDemandIngress'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

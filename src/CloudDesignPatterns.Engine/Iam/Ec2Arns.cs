@@ -14,5 +14,7 @@ namespace CloudDesignPatterns.Engine.Iam
         public const string NetworkInterface = "arn:aws:ec2:*:*:network-interface/*";
         public const string Subnet = "arn:aws:ec2:*:*:subnet/*";
         public const string SecurityGroup = "arn:aws:ec2:*:*:security-group/*";
+        public const string SecurityGroupRule = "arn:aws:ec2:*:*:security-group-rule/*";
+        public const string Vpc = "arn:aws:ec2:*:*:vpc/*";
     }
 }
