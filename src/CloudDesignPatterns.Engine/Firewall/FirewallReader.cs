@@ -12,16 +12,16 @@ namespace CloudDesignPatterns.Engine.Firewall
     /// <summary>Reads the team groups, their rules and the VPC's instance interfaces: three describes (rules batched by group).</summary>
     public static class FirewallReader
     {
-        /// <summary>The VPC asked for, else the region's default VPC.</summary>
+        /// <summary>The VPC asked for, else the region's default VPC, else its only VPC.</summary>
         public static async Task<string> ResolveVpcAsync(Ec2Session ec2, string? vpcId, CancellationToken cancel)
         {
             if (vpcId != null) return vpcId;
-            var vpcs = await ec2.CallAsync("DescribeVpcs", "is-default", true, (c, ct) => c.DescribeVpcsAsync(new DescribeVpcsRequest
-            {
-                Filters = new List<Filter> { new Filter("is-default", new List<string> { "true" }) },
-            }, ct), cancel).ConfigureAwait(false);
-            return vpcs.Vpcs?.FirstOrDefault()?.VpcId ?? throw new PatternException("NoDefaultVpc", PatternErrorCategory.ObjectNotFound,
-                $"Region {ec2.Region} has no default VPC: give -VpcId (or VpcId in the declaration).");
+            var vpcs = await ec2.CallAsync("DescribeVpcs", "*", true, (c, ct) => c.DescribeVpcsAsync(new DescribeVpcsRequest(), ct), cancel).ConfigureAwait(false);
+            var all = vpcs.Vpcs ?? new List<Vpc>();
+            // The default VPC, else the region's only VPC; with several and none default, the user must choose.
+            return all.FirstOrDefault(v => v.IsDefault == true)?.VpcId ?? (all.Count == 1 ? all[0].VpcId : null)
+                ?? throw new PatternException("NoDefaultVpc", PatternErrorCategory.InvalidArgument,
+                    $"Region {ec2.Region} has no default VPC and {all.Count} others: give -VpcId (or VpcId in the declaration).");
         }
 
         public static async Task<ObservedFirewall> ReadAsync(Ec2Session ec2, string vpcId, CancellationToken cancel)
