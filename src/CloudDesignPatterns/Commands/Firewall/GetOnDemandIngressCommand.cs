@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using CloudDesignPatterns.Completion;
 using CloudDesignPatterns.Engine.OnDemandIngress;
 using CloudDesignPatterns.Infrastructure;
 using CloudDesignPatterns.Model.Firewall;
@@ -14,6 +15,7 @@ namespace CloudDesignPatterns.Commands.Firewall
     {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidatePattern("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
         public string[]? SecurityGroupId { get; set; }
 
         /// <summary>Only grants whose time is up.</summary>

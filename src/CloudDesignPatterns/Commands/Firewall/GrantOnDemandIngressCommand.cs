@@ -14,6 +14,7 @@ namespace CloudDesignPatterns.Commands.Firewall
     public sealed class GrantOnDemandIngressCommand : AwsCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
         public string SecurityGroupId { get; set; } = "";
 
         [Parameter(Mandatory = true)]

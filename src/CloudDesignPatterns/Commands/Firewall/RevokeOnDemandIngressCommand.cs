@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using CloudDesignPatterns.Completion;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.OnDemandIngress;
 using CloudDesignPatterns.Infrastructure;
@@ -22,6 +23,7 @@ namespace CloudDesignPatterns.Commands.Firewall
 
         [Parameter(ParameterSetName = GrantSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidatePattern("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
+        [ArgumentCompleter(typeof(SecurityGroupIdCompleter))]
         public string SecurityGroupId { get; set; } = "";
 
         [Parameter(ParameterSetName = GrantSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
