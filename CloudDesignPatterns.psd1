@@ -34,6 +34,13 @@
         # Floating IP (#11)
         'Move-FloatingIp'
         'Get-FloatingIp'
+        # Operational Firewall and On-demand Firewall (issue 13)
+        'Set-OperationalFirewall'
+        'Test-OperationalFirewall'
+        'Get-OperationalFirewall'
+        'Grant-OnDemandIngress'
+        'Revoke-OnDemandIngress'
+        'Get-OnDemandIngress'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -91,6 +91,18 @@ try {
     Show 'web-1 is back and takes its Elastic IP as itself, waiting until its instance metadata shows it' {
         Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -Self | Format-List AllocationId, PublicIp, PreviousInstanceId, InstanceId, Outcome, MetadataConfirmed
     }
+
+    # Operational Firewall and On-demand Firewall (issue 13): converge a team firewall, then a time-limited grant.
+    $firewall = @{ Teams = @{ web = @{ Description = 'Web tier'; Rules = @(@{ Port = 443; Source = '10.0.0.0/16'; Description = 'HTTPS from the VPC' }); AttachTo = @{ Role = 'web' } } } }
+    Show 'Operational Firewall: converge the web team''s group (a second run changes nothing)' {
+        Set-OperationalFirewall -Definition $firewall -Force | Format-Table Team, Action, SecurityGroupId, Rule, InstanceId, Status
+        "second run: $(@(Set-OperationalFirewall -Definition $firewall -Force).Count) changes; Test-OperationalFirewall: $(Test-OperationalFirewall -Definition $firewall)"
+    }
+    Show 'On-demand Firewall: SSH from one address for 2 hours, then revoked' {
+        $grant = Grant-OnDemandIngress sg-0a1b2c3d4e5f60043 -Port 22 -Cidr 203.0.113.7/32 -Duration 2h -Grantee alice -Force
+        $grant | Format-Table GrantId, SecurityGroupId, Port, Cidr, Grantee, ExpiresUtc, Status
+        $grant | Revoke-OnDemandIngress -Force | Format-Table GrantId, SecurityGroupRuleId, Status
+    }
 }
 finally {
     Stop-PatternSandbox

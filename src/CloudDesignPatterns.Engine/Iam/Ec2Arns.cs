@@ -16,5 +16,7 @@ namespace CloudDesignPatterns.Engine.Iam
         public const string SecurityGroup = "arn:aws:ec2:*:*:security-group/*";
         public const string RouteTable = "arn:aws:ec2:*:*:route-table/*";
         public const string ElasticIp = "arn:aws:ec2:*:*:elastic-ip/*";
+        public const string SecurityGroupRule = "arn:aws:ec2:*:*:security-group-rule/*";
+        public const string Vpc = "arn:aws:ec2:*:*:vpc/*";
     }
 }

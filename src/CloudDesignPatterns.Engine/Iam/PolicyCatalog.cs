@@ -17,6 +17,7 @@ namespace CloudDesignPatterns.Engine.Iam
             SnapshotPolicies.Pattern,
             RoutingPolicies.Pattern,
             FloatingIpPolicies.Pattern,
+            FirewallPolicies.Pattern,
         };
 
         private static readonly Lazy<IReadOnlyList<IamPolicy>> Policies = new Lazy<IReadOnlyList<IamPolicy>>(Build);

@@ -200,6 +200,22 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
             a.Checked();
         }
 
+        /// <summary>AuthorizeSecurityGroupIngress: security-group*, security-group-rule (each new rule, with the request's tags).</summary>
+        public static void AuthorizeIngress(Ec2Authorizer a, SecurityGroupRecord group, IEnumerable<string> newRuleIds, IDictionary<string, string> tags)
+        {
+            a.Existing(Ec2Arns.SecurityGroup(a.Region, a.Account, group.Id), group);
+            foreach (var id in newRuleIds) a.Creating(Ec2Arns.SecurityGroupRule(a.Region, a.Account, id), tags);
+            a.Checked();
+        }
+
+        /// <summary>ModifyNetworkInterfaceAttribute: network-interface*, security-group (each one set).</summary>
+        public static void NetworkInterfaceGroups(Ec2Authorizer a, NetworkInterfaceRecord eni, IEnumerable<SecurityGroupRecord> groups)
+        {
+            a.Existing(Ec2Arns.NetworkInterface(a.Region, a.Account, eni.Id), eni);
+            foreach (var g in groups) a.Existing(Ec2Arns.SecurityGroup(a.Region, a.Account, g.Id), g);
+            a.Checked();
+        }
+
         /// <summary>CreateSecurityGroup: security-group* (new), vpc*.</summary>
         public static void CreateSecurityGroup(Ec2Authorizer a, string newGroupId, VpcRecord vpc, IDictionary<string, string> tags)
         {

@@ -12,6 +12,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
         public static string NetworkInterface(string region, string account, string id) => Owned(region, account, "network-interface", id);
         public static string Subnet(string region, string account, string id) => Owned(region, account, "subnet", id);
         public static string Vpc(string region, string account, string id) => Owned(region, account, "vpc", id);
+        public static string SecurityGroupRule(string region, string account, string id) => Owned(region, account, "security-group-rule", id);
         public static string ElasticIp(string region, string account, string id) => Owned(region, account, "elastic-ip", id);
         public static string Snapshot(string region, string id) => $"arn:aws:ec2:{region}::snapshot/{id}";
         public static string Image(string region, string id) => $"arn:aws:ec2:{region}::image/{id}";

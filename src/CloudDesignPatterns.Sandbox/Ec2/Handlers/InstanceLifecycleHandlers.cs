@@ -107,6 +107,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var userData = p.Get("UserData.Value") ?? Flat("userData");
             var groups = p.List("GroupId");
             foreach (var g in groups) IdKind.SecurityGroup.Find(ctx.Region.SecurityGroups, g);
+            SecurityGroupLimits.CheckGroups(groups.Distinct().Count());
             if ((instanceType != null || userData != null) && instance.State != InstanceStates.Stopped)
                 throw new SandboxServiceException("IncorrectInstanceState", $"The instance '{instance.Id}' is not in the 'stopped' state.");
             if (sourceDestCheck == null && instanceType == null && userData == null && groups.Count == 0)

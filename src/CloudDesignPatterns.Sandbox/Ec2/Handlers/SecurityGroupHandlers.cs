@@ -19,6 +19,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             map["DeleteSecurityGroup"] = DeleteSecurityGroup;
             map["AuthorizeSecurityGroupIngress"] = AuthorizeIngress;
             map["RevokeSecurityGroupIngress"] = RevokeIngress;
+            SecurityGroupRuleHandlers.Register(map);
         }
 
         private static readonly FilterSpec<SecurityGroupRecord> Spec = new FilterSpec<SecurityGroupRecord>
@@ -28,6 +29,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             ["vpc-id"] = g => FilterSpec<SecurityGroupRecord>.One(g.VpcId),
             ["description"] = g => FilterSpec<SecurityGroupRecord>.One(g.Description),
             ["ip-permission.cidr"] = g => g.Ingress.Select(r => r.CidrIp),
+            ["ip-permission.ipv6-cidr"] = g => g.Ingress.Select(r => r.CidrIpv6),
+            ["ip-permission.prefix-list-id"] = g => g.Ingress.Select(r => r.PrefixListId),
             ["ip-permission.group-id"] = g => g.Ingress.Select(r => r.SourceGroupId),
             ["ip-permission.protocol"] = g => g.Ingress.Select(r => r.Protocol),
             ["ip-permission.from-port"] = g => g.Ingress.Select(r => r.FromPort?.ToString()),
@@ -96,27 +99,50 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
         private static IEnumerable<object?> AuthorizeIngress(Ec2Context ctx)
         {
             var group = FindGroup(ctx);
-            var rules = PermissionParser.Read(ctx.P);
-            foreach (var rule in rules)
+            var requested = PermissionParser.Read(ctx.P);
+            foreach (var rule in requested)
             {
                 if (rule.SourceGroupId != null) IdKind.SecurityGroup.Find(ctx.Region.SecurityGroups, rule.SourceGroupId);
-                if (PermissionParser.Contains(group.Ingress, rule))
+                if (PermissionParser.Contains(group.Ingress, rule) || requested.Count(rule.SameRule) > 1)
                     throw new SandboxServiceException("InvalidPermission.Duplicate",
                         $"the specified rule \"{PermissionParser.Describe(rule)}\" already exists");
             }
-            Ec2ActionPolicy.SecurityGroup(ctx.Auth, group);
+            SecurityGroupLimits.CheckRules(group, requested.Count);
+            var tags = Tagging.ForResourceType(ctx.P, "security-group-rule", "security-group-rule");
+            var rules = requested.Select(r => r.WithId(ctx.Ids.New("sgr"))).ToList();
+            Ec2ActionPolicy.AuthorizeIngress(ctx.Auth, group, rules.Select(r => r.Id), tags);
+            foreach (var rule in rules) Tagging.Apply(rule.Tags, tags);
             group.Ingress.AddRange(rules);
             yield return E("return", "true");
+            yield return Set("securityGroupRuleSet", rules, r => FirewallRoutingXml.SecurityGroupRule(group, r, false, ctx.Region.Name, ctx.Account));
         }
 
+        /// <summary>By permission (IpPermissions.N, the flat form) or by rule id (SecurityGroupRuleId.N); all or nothing.</summary>
         private static IEnumerable<object?> RevokeIngress(Ec2Context ctx)
         {
             var group = FindGroup(ctx);
-            var rules = PermissionParser.Read(ctx.P);
-            if (rules.Any(rule => !PermissionParser.Contains(group.Ingress, rule)))
-                throw new SandboxServiceException("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+            var ruleIds = ctx.P.List("SecurityGroupRuleId");
+            List<PermissionRule> doomed;
+            if (ruleIds.Count > 0)
+            {
+                doomed = new List<PermissionRule>();
+                foreach (var id in ruleIds)
+                {
+                    IdKind.SecurityGroupRule.CheckFormat(id);
+                    doomed.Add(group.Ingress.FirstOrDefault(r => r.Id == id)
+                        ?? throw new SandboxServiceException("InvalidSecurityGroupRuleId.NotFound",
+                            $"The security group rule ID '{id}' does not exist in security group '{group.Id}'"));
+                }
+            }
+            else
+            {
+                var rules = PermissionParser.Read(ctx.P);
+                if (rules.Any(rule => !PermissionParser.Contains(group.Ingress, rule)))
+                    throw new SandboxServiceException("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+                doomed = group.Ingress.Where(r => rules.Any(r.SameRule)).ToList();
+            }
             Ec2ActionPolicy.SecurityGroup(ctx.Auth, group);
-            group.Ingress.RemoveAll(r => rules.Any(r.SameRule));
+            group.Ingress.RemoveAll(doomed.Contains);
             yield return E("return", "true");
         }
     }

@@ -14,7 +14,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
         private static readonly IdKind[] Kinds =
         {
             IdKind.Instance, IdKind.Volume, IdKind.Snapshot, IdKind.Image, IdKind.RouteTable, IdKind.NetworkInterface,
-            IdKind.SecurityGroup, IdKind.Allocation, IdKind.Subnet, IdKind.Vpc,
+            IdKind.SecurityGroup, IdKind.SecurityGroupRule, IdKind.Allocation, IdKind.Subnet, IdKind.Vpc,
         };
 
         public static void Register(IDictionary<string, Ec2Handler> map)

@@ -31,6 +31,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Protocol
         public static readonly IdKind Allocation = new IdKind("eipalloc", "InvalidAllocationID.NotFound", "InvalidAllocationID.NotFound", "allocation ID");
         public static readonly IdKind Association = new IdKind("eipassoc", "InvalidAssociationID.NotFound", "InvalidAssociationID.NotFound", "association ID");
         public static readonly IdKind Subnet = new IdKind("subnet", "InvalidSubnetID.Malformed", "InvalidSubnetID.NotFound", "subnet ID");
+        public static readonly IdKind SecurityGroupRule = new IdKind("sgr", "InvalidSecurityGroupRuleId.Malformed", "InvalidSecurityGroupRuleId.NotFound", "security group rule");
         public static readonly IdKind Vpc = new IdKind("vpc", "InvalidVpcID.Malformed", "InvalidVpcID.NotFound", "vpc ID");
 
         public void CheckFormat(string id)

@@ -30,7 +30,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
             IEnumerable<Ec2Resource> all = Instances.Values;
             return all.Concat(Volumes.Values).Concat(Snapshots.Values).Concat(Images.Values).Concat(Vpcs.Values)
                 .Concat(Subnets.Values).Concat(InternetGateways.Values).Concat(NetworkInterfaces.Values)
-                .Concat(RouteTables.Values).Concat(Addresses.Values).Concat(SecurityGroups.Values);
+                .Concat(RouteTables.Values).Concat(Addresses.Values).Concat(SecurityGroups.Values)
+                .Concat(SecurityGroups.Values.SelectMany(g => g.Ingress.Concat(g.Egress)));
         }
 
         public Ec2Resource? FindResource(string id) => AllResources().FirstOrDefault(r => r.Id == id);

@@ -46,17 +46,38 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
         public List<PermissionRule> Egress { get; } = new List<PermissionRule>();
     }
 
-    /// <summary>One flattened rule: a protocol/port range and exactly one source (CIDR or group).</summary>
-    internal sealed class PermissionRule
+    /// <summary>
+    /// One flattened rule with its own id (sgr-…), as AWS keeps them since security group rule ids: a protocol/port range
+    /// and exactly one source (IPv4 CIDR, IPv6 CIDR, prefix list or group), a description and tags.
+    /// </summary>
+    internal sealed class PermissionRule : Ec2Resource
     {
+        private static long seedSequence;
+
+        /// <summary>A rule of the seed (or a parsed request, before it is given a real id).</summary>
+        public PermissionRule() : this("sgr-" + System.Threading.Interlocked.Increment(ref seedSequence).ToString("x17")) { }
+
+        public PermissionRule(string id) : base(id) { }
+
+        public override string ResourceType => "security-group-rule";
         public string Protocol { get; set; } = "-1";
         public int? FromPort { get; set; }
         public int? ToPort { get; set; }
         public string? CidrIp { get; set; }
+        public string? CidrIpv6 { get; set; }
+        public string? PrefixListId { get; set; }
         public string? SourceGroupId { get; set; }
         public string? Description { get; set; }
 
         public bool SameRule(PermissionRule o) =>
-            Protocol == o.Protocol && FromPort == o.FromPort && ToPort == o.ToPort && CidrIp == o.CidrIp && SourceGroupId == o.SourceGroupId;
+            Protocol == o.Protocol && FromPort == o.FromPort && ToPort == o.ToPort && CidrIp == o.CidrIp
+            && CidrIpv6 == o.CidrIpv6 && PrefixListId == o.PrefixListId && SourceGroupId == o.SourceGroupId;
+
+        /// <summary>A copy under the id AWS gives it when it is added to a group.</summary>
+        public PermissionRule WithId(string id) => new PermissionRule(id)
+        {
+            Protocol = Protocol, FromPort = FromPort, ToPort = ToPort, CidrIp = CidrIp,
+            CidrIpv6 = CidrIpv6, PrefixListId = PrefixListId, SourceGroupId = SourceGroupId, Description = Description,
+        };
     }
 }

@@ -62,8 +62,28 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
                 Set("groups", grp.Where(r => r.SourceGroupId != null), r => new object?[]
                     { E("userId", account), E("groupId", r.SourceGroupId), Opt("description", r.Description) }),
                 Set("ipRanges", grp.Where(r => r.CidrIp != null), r => new object?[] { E("cidrIp", r.CidrIp), Opt("description", r.Description) }),
-                E("ipv6Ranges"),
-                E("prefixListIds"),
+                Set("ipv6Ranges", grp.Where(r => r.CidrIpv6 != null), r => new object?[] { E("cidrIpv6", r.CidrIpv6), Opt("description", r.Description) }),
+                Set("prefixListIds", grp.Where(r => r.PrefixListId != null), r => new object?[] { E("prefixListId", r.PrefixListId), Opt("description", r.Description) }),
             });
+
+        /// <summary>One SecurityGroupRule item (DescribeSecurityGroupRules, AuthorizeSecurityGroupIngress's securityGroupRuleSet).</summary>
+        public static object?[] SecurityGroupRule(SecurityGroupRecord g, PermissionRule r, bool egress, string region, string account) => new object?[]
+        {
+            E("securityGroupRuleId", r.Id),
+            E("groupId", g.Id),
+            E("groupOwnerId", account),
+            E("isEgress", egress ? "true" : "false"),
+            E("ipProtocol", r.Protocol),
+            // AWS answers -1 for the ports of an all-protocols rule.
+            E("fromPort", Int(r.FromPort ?? -1)),
+            E("toPort", Int(r.ToPort ?? -1)),
+            Opt("cidrIpv4", r.CidrIp),
+            Opt("cidrIpv6", r.CidrIpv6),
+            Opt("prefixListId", r.PrefixListId),
+            r.SourceGroupId == null ? null : E("referencedGroupInfo", E("groupId", r.SourceGroupId), E("userId", account)),
+            Opt("description", r.Description),
+            TagSet(r.Tags),
+            E("securityGroupRuleArn", $"arn:aws:ec2:{region}:{account}:security-group-rule/{r.Id}"),
+        };
     }
 }
