@@ -11,7 +11,8 @@ namespace CloudDesignPatterns.Engine.Configuration
     {
         public static readonly SettingCatalog Default = new SettingCatalog(
             SnapshotSettings.Definition,
-            RoutingSettings.Definition);
+            RoutingSettings.Definition,
+            BastionSettings.Definition);
 
         private readonly Dictionary<string, PatternDefinition> _patterns;
 

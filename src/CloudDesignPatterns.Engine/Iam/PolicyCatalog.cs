@@ -15,6 +15,7 @@ namespace CloudDesignPatterns.Engine.Iam
         {
             CorePolicies.Pattern,
             SnapshotPolicies.Pattern,
+            BastionPolicies.Pattern,
         };
 
         private static readonly Lazy<IReadOnlyList<IamPolicy>> Policies = new Lazy<IReadOnlyList<IamPolicy>>(Build);
