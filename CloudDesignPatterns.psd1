@@ -27,6 +27,12 @@
         'Stop-PatternSandbox'
         'Set-PatternSandbox'
         'Get-PatternSandboxCall'
+        # On-demand Bastion
+        'Request-OnDemandBastion'
+        'Approve-OnDemandBastion'
+        'Start-OnDemandBastion'
+        'Stop-OnDemandBastion'
+        'Get-OnDemandBastion'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
