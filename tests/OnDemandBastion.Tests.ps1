@@ -165,7 +165,9 @@ Describe 'Request → approve → start → stop, each step by its own role' {
         $removed.InstanceTerminated | Should -BeTrue
         $removed.GroupDeleted | Should -BeTrue
         $calls = Get-StepCall $mark
-        $calls.Outcome | Sort-Object -Unique | Should -Be 'Success'
+        $calls[-1].Action | Should -Be 'DescribeSecurityGroups'
+        $calls[-1].Outcome | Should -Be 'InvalidGroup.NotFound' -Because 'the read-back proves the group is gone'
+        $calls[0..($calls.Count - 2)].Outcome | Sort-Object -Unique | Should -Be 'Success'
         $actions = @($calls.Action)
         $actions.IndexOf('TerminateInstances') | Should -BeLessThan $actions.IndexOf('DeleteSecurityGroup')
         @($calls | Where-Object Action -eq TerminateInstances).Parameters['InstanceId.1'] | Should -Be $Session.InstanceId
@@ -272,6 +274,7 @@ Describe 'Rules that keep people out' {
         $decoyInstance = (Invoke-RawEc2 RunInstances @{ ImageId = 'ami-0a1b2c3d4e5f60401'; MinCount = '1'; MaxCount = '1'; SubnetId = $Seed.SubnetA
                 'TagSpecification.1.ResourceType' = 'instance'; 'TagSpecification.1.Tag.1.Key' = 'cdp:bastion:request-id'; 'TagSpecification.1.Tag.1.Value' = $decoyGroup
                 'TagSpecification.1.Tag.2.Key' = 'cdp:bastion:expires-at'; 'TagSpecification.1.Tag.2.Value' = '2020-01-01T00:00:00Z' }).Xml.RunInstancesResponse.instancesSet.item.instanceId
+        $seededBefore = @($Seed.Instances | ForEach-Object { Get-InstanceState $_ })
         Start-Sleep -Seconds 4
 
         $mark = Get-CdpCallMark
@@ -282,7 +285,7 @@ Describe 'Rules that keep people out' {
         $removed.RequestId | Should -Not -Contain $active.RequestId
         $removed.RequestId | Should -Not -Contain $decoyGroup
         ($removed | Where-Object RequestId -eq $expired.RequestId).InstanceId | Should -Be $expiredSession.InstanceId
-        $calls.Outcome | Sort-Object -Unique | Should -Be 'Success'
+        @($calls | Where-Object Outcome -ne 'Success').Action | Sort-Object -Unique | Should -Be 'DescribeSecurityGroups' -Because 'only the read-backs of deleted groups fail'
         $terminated = @($calls | Where-Object Action -eq TerminateInstances | ForEach-Object { $_.Parameters['InstanceId.1'] })
         $terminated | Should -Be @($expiredSession.InstanceId)
         $deleted = @($calls | Where-Object Action -eq DeleteSecurityGroup | ForEach-Object { $_.Parameters['GroupId'] })
@@ -296,7 +299,7 @@ Describe 'Rules that keep people out' {
         Test-GroupExists $active.RequestId | Should -BeTrue
         Get-InstanceState $decoyInstance | Should -Be 'running'
         Test-GroupExists $decoyGroup | Should -BeTrue
-        foreach ($id in $Seed.Instances) { Get-InstanceState $id | Should -Be 'running' }
+        @($Seed.Instances | ForEach-Object { Get-InstanceState $_ }) | Should -Be $seededBefore
     }
 
     It 'cannot terminate an instance that is not a bastion even if asked directly (operator role, IAM)' {
@@ -334,6 +337,15 @@ Describe 'Bad input is refused before any call' {
         $err.FullyQualifiedErrorId | Should -BeLike "$Id*"
         $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
         Get-StepCall $mark | Should -HaveCount 0
+    }
+
+    It 'reads the unquoted literals 30s and 1d as seconds and days, not as ticks' {
+        $mark = Get-CdpCallMark
+        Request-OnDemandBastion -SourceAddress 198.51.100.7 -Duration 30s -Reason r -WhatIf @AsAlice
+        Get-StepCall $mark | Should -HaveCount 0
+        $err = Get-CdpError { Request-OnDemandBastion -SourceAddress 198.51.100.7 -Duration 1d -Reason r @AsAlice }
+        $err.FullyQualifiedErrorId | Should -BeLike 'DurationOverLimit*' -Because '1d is a day, over the 8 h cap'
+        $err.Exception.Message | Should -Match '1\.00:00:00'
     }
 
     It 'refuses a duration that is not one at binding ("soon")' {
