@@ -12,10 +12,11 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Catalog_lists_the_patterns_and_roles()
         {
-            Assert.Equal(new[] { "Core", "Snapshot" }, PolicyCatalog.Patterns);
+            Assert.Equal(new[] { "Core", "Snapshot", "Bastion" }, PolicyCatalog.Patterns);
             Assert.Equal(new[] { "Snapshot", "SnapshotRotation", "SnapshotRestore" }, PolicyCatalog.Roles("Snapshot"));
             Assert.Equal(
-                new[] { "Core/Core", "Snapshot/Snapshot", "Snapshot/SnapshotRotation", "Snapshot/SnapshotRestore" },
+                new[] { "Core/Core", "Snapshot/Snapshot", "Snapshot/SnapshotRotation", "Snapshot/SnapshotRestore",
+                        "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 
@@ -34,8 +35,8 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Unknown_pattern_lists_the_valid_patterns()
         {
-            var e = Assert.Throws<ArgumentException>(() => PolicyCatalog.Get("Bastion"));
-            Assert.Contains("Unknown pattern 'Bastion'", e.Message);
+            var e = Assert.Throws<ArgumentException>(() => PolicyCatalog.Get("NoSuchPattern"));
+            Assert.Contains("Unknown pattern 'NoSuchPattern'", e.Message);
             Assert.Contains("Core, Snapshot", e.Message);
             Assert.Equal("pattern", e.ParamName);
         }

@@ -14,7 +14,7 @@ namespace CloudDesignPatterns.Engine.Configuration.Patterns
             .Add("image-id", new PatternTextType("ami-([0-9a-f]{8}|[0-9a-f]{17})", "an AMI id (ami- and 8 or 17 hex digits)"),
                 "The AMI the bastion is launched from (Start-OnDemandBastion); a Windows AMI gets PowerShell user data.")
             .Add("instance-type", new PatternTextType("[a-z][a-z0-9-]*\\.[a-z0-9]+", "an instance type such as t3.micro"),
-                "The bastion's instance type.", defaultValue: "t3.micro")
+                "The bastion's instance type; t3.micro when not set.")
             .Add("subnet-id", new PatternTextType("subnet-([0-9a-f]{8}|[0-9a-f]{17})", "a subnet id (subnet- and 8 or 17 hex digits)"),
                 "The subnet the bastion is launched in (in the request's VPC).")
             .Build();
