@@ -132,11 +132,12 @@ Describe 'Get-PatternIamPolicy' {
         $policy.IsDefaultRole | Should -BeTrue
     }
 
-    It '-Pattern * returns all four roles' {
+    It '-Pattern * returns every role of every pattern' {
         $all = @(Get-PatternIamPolicy -Pattern *)
-        $all | Should -HaveCount 4
+        $all | Should -HaveCount 7
         $all | ForEach-Object { "$($_.Pattern)/$($_.Role)" } |
-            Should -Be @('Core/Core', 'Snapshot/Snapshot', 'Snapshot/SnapshotRotation', 'Snapshot/SnapshotRestore')
+            Should -Be @('Core/Core', 'Snapshot/Snapshot', 'Snapshot/SnapshotRotation', 'Snapshot/SnapshotRestore',
+                'Bastion/BastionRequester', 'Bastion/BastionApprover', 'Bastion/BastionOperator')
     }
 
     It '-Role with a wildcard selects several roles' {
