@@ -378,6 +378,32 @@ Describe 'Start-OnDemandBastion settings: Cloud DI and a Windows AMI' {
         $session | Stop-OnDemandBastion -Force @AsOlga | Out-Null
     }
 
+    It 'the Linux user data, run by bash, schedules the power-off for the seconds left (systemd-run and shutdown stubbed)' {
+        $request = New-ApprovedRequest -Duration 10m
+        $mark = Get-CdpCallMark
+        $session = Start-OnDemandBastion -RequestId $request.RequestId @Launch @AsOlga
+        $run = Get-StepCall $mark RunInstances
+        $dir = Join-Path ([IO.Path]::GetTempPath()) "cdp-userdata-$([guid]::NewGuid().ToString('N'))"
+        $stubs = New-Item -ItemType Directory -Path (Join-Path $dir 'bin')
+        try {
+            $script = Join-Path $dir 'user-data.sh'
+            [IO.File]::WriteAllBytes($script, [Convert]::FromBase64String($run.Parameters['UserData']))
+            $log = Join-Path $dir 'calls.log'
+            foreach ($tool in 'systemd-run', 'shutdown', 'poweroff') {
+                $stub = Join-Path $stubs $tool
+                Set-Content -Path $stub -Value "#!/bin/sh`necho `"$tool `$*`" >> '$log'" -NoNewline
+                chmod +x $stub
+            }
+            $env:PATH = "$stubs$([IO.Path]::PathSeparator)$env:PATH"
+            try { bash $script } finally { $env:PATH = $env:PATH.Substring($stubs.FullName.Length + 1) }
+            $calls = @(Get-Content $log)
+            $calls | Should -HaveCount 1
+            $calls[0] | Should -Match '^systemd-run .*--on-active=(\d+)s .*systemctl poweroff$'
+            [int]($calls[0] -replace '.*--on-active=(\d+)s.*', '$1') | Should -BeIn (540..600) -Because 'about ten minutes remain'
+        }
+        finally { Remove-Item -Recurse -Force $dir; $session | Stop-OnDemandBastion -Force @AsOlga | Out-Null }
+    }
+
     It '-WhatIf on start and stop changes nothing' {
         $request = New-ApprovedRequest
         $mark = Get-CdpCallMark
