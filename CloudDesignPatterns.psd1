@@ -41,6 +41,12 @@
         'Grant-OnDemandIngress'
         'Revoke-OnDemandIngress'
         'Get-OnDemandIngress'
+        # On-demand Bastion
+        'Request-OnDemandBastion'
+        'Approve-OnDemandBastion'
+        'Start-OnDemandBastion'
+        'Stop-OnDemandBastion'
+        'Get-OnDemandBastion'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -129,7 +129,8 @@ Describe 'Get-PatternIamPolicy' {
         $all = @(Get-PatternIamPolicy -Pattern * | ForEach-Object { "$($_.Pattern)/$($_.Role)" })
         $all | Should -Be @('Core/Core', 'Snapshot/Snapshot', 'Snapshot/SnapshotRotation', 'Snapshot/SnapshotRestore',
             'RoutingFailover/RoutingFailover', 'RoutingFailover/RoutingMonitor', 'FloatingIp/FloatingIp',
-            'Firewall/FirewallAdministrator', 'Firewall/OnDemandIngress')
+            'Firewall/FirewallAdministrator', 'Firewall/OnDemandIngress',
+            'Bastion/BastionRequester', 'Bastion/BastionApprover', 'Bastion/BastionOperator')
     }
 
     It '-Role with a wildcard selects several roles' {

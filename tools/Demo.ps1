@@ -57,6 +57,31 @@ try {
         Get-PatternSnapshot -Self | Select-Object -First 1 | Restore-PatternSnapshot -Wait -Confirm:$false | Format-List
     }
 
+    # --- On-demand Bastion: request -> approve (someone else) -> start -> it expires -> the sweep removes it ---
+    foreach ($role in 'BastionRequester', 'BastionApprover', 'BastionOperator') {
+        $user = @{ BastionRequester = 'alice'; BastionApprover = 'bob'; BastionOperator = 'ops' }[$role]
+        Set-PatternSandbox -AccessKeyId "AKIDDEMO$($user.ToUpper())" -SecretAccessKey demo -PrincipalArn "arn:aws:iam::123456789012:user/$user" -Policy (Get-PatternIamPolicy Bastion $role)
+    }
+    $alice = @{ AccessKey = 'AKIDDEMOALICE'; SecretKey = 'demo' }
+    $bob = @{ AccessKey = 'AKIDDEMOBOB'; SecretKey = 'demo' }
+    $ops = @{ AccessKey = 'AKIDDEMOOPS'; SecretKey = 'demo' }
+    Show 'bastion: alice asks for 20 seconds of SSH from her address (a closed security group, tagged)' {
+        $script:bastionRequest = Request-OnDemandBastion -SourceAddress 203.0.113.7 -Duration 20s -Reason 'CHG-1234 patch db-1' @alice
+        $bastionRequest
+    }
+    Show 'bastion: alice cannot approve her own request' {
+        $bastionRequest | Approve-OnDemandBastion @alice -ErrorAction Continue 2>&1 | ForEach-Object { "$_" }
+    }
+    Show 'bastion: bob approves it' { $bastionRequest | Approve-OnDemandBastion @bob -Force }
+    Show 'bastion: the operator starts it (one rule for 203.0.113.7/32, IMDSv2, terminates itself at expiry)' {
+        $bastionRequest | Start-OnDemandBastion -ImageId ami-0a1b2c3d4e5f60401 -SubnetId subnet-0a1b2c3d4e5f60011 -Force @ops
+    }
+    Show 'bastion: what is open right now' { Get-OnDemandBastion @ops }
+    Write-Host '    # (waiting 21 seconds for the window to pass)' -ForegroundColor DarkGray
+    Start-Sleep -Seconds 21
+    Show 'bastion: the window has passed' { Get-OnDemandBastion @ops }
+    Show 'bastion: the scheduled sweep removes what expired, and nothing else' { Stop-OnDemandBastion -Expired -Force @ops }
+
     Set-PatternSandbox -FailNext 2 -FaultAction DescribeTags
     Show 'a GameDay drill: two 500s in a row are retried, the command still succeeds' {
         Get-PatternConfiguration -InstanceId i-0a1b2c3d4e5f60103 -Pattern snapshot -Verbose 4>&1 | Out-String -Width 200

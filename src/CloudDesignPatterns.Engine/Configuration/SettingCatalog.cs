@@ -12,7 +12,8 @@ namespace CloudDesignPatterns.Engine.Configuration
         public static readonly SettingCatalog Default = new SettingCatalog(
             SnapshotSettings.Definition,
             RoutingSettings.Definition,
-            FloatingIpSettings.Definition);
+            FloatingIpSettings.Definition,
+            BastionSettings.Definition);
 
         private readonly Dictionary<string, PatternDefinition> _patterns;
 

@@ -18,6 +18,7 @@ namespace CloudDesignPatterns.Engine.Iam
             RoutingPolicies.Pattern,
             FloatingIpPolicies.Pattern,
             FirewallPolicies.Pattern,
+            BastionPolicies.Pattern,
         };
 
         private static readonly Lazy<IReadOnlyList<IamPolicy>> Policies = new Lazy<IReadOnlyList<IamPolicy>>(Build);

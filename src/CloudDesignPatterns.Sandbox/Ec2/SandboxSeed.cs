@@ -42,6 +42,9 @@ namespace CloudDesignPatterns.Sandbox.Ec2
         public const string BaseImageId = "ami-0a1b2c3d4e5f60401";
         public const string BaseImageName = "al2023-base";
         public const string BaseImageSnapshotId = "snap-0a1b2c3d4e5f60601";
+        /// <summary>A public Windows image (platform "windows"), sharing the base image's snapshot.</summary>
+        public const string WindowsImageId = "ami-0a1b2c3d4e5f60402";
+        public const string WindowsImageName = "windows2022-base";
 
         public const string Web1AllocationId = "eipalloc-0a1b2c3d4e5f60501";
         public const string Web1PublicIp = "203.0.113.10";

@@ -18,6 +18,10 @@ namespace CloudDesignPatterns.Infrastructure
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            // PowerShell 7 reads an unquoted 30s and 7d as number literals (s = [short], d = [decimal]) before any
+            // transformation sees them, and a number would then bind as ticks. Those two literal forms mean the unit typed.
+            if (value is short seconds) return TimeSpan.FromSeconds(seconds);
+            if (value is decimal days) return TimeSpan.FromTicks((long)(days * TimeSpan.TicksPerDay));
             if (!(value is string text)) return inputData;
             if (Duration.TryParse(text.Trim(), out var span)) return span;
             throw new ArgumentTransformationMetadataException(

@@ -12,13 +12,14 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Catalog_lists_the_patterns_and_roles()
         {
-            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall" }, PolicyCatalog.Patterns);
+            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion" }, PolicyCatalog.Patterns);
             Assert.Equal(new[] { "Snapshot", "SnapshotRotation", "SnapshotRestore" }, PolicyCatalog.Roles("Snapshot"));
             Assert.Equal(new[] { "FirewallAdministrator", "OnDemandIngress" }, PolicyCatalog.Roles("Firewall"));
             Assert.Equal(
                 new[] { "Core/Core", "Snapshot/Snapshot", "Snapshot/SnapshotRotation", "Snapshot/SnapshotRestore",
                     "RoutingFailover/RoutingFailover", "RoutingFailover/RoutingMonitor", "FloatingIp/FloatingIp",
-                    "Firewall/FirewallAdministrator", "Firewall/OnDemandIngress" },
+                    "Firewall/FirewallAdministrator", "Firewall/OnDemandIngress",
+                    "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 
@@ -37,8 +38,8 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Unknown_pattern_lists_the_valid_patterns()
         {
-            var e = Assert.Throws<ArgumentException>(() => PolicyCatalog.Get("Bastion"));
-            Assert.Contains("Unknown pattern 'Bastion'", e.Message);
+            var e = Assert.Throws<ArgumentException>(() => PolicyCatalog.Get("NoSuchPattern"));
+            Assert.Contains("Unknown pattern 'NoSuchPattern'", e.Message);
             Assert.Contains("Core, Snapshot", e.Message);
             Assert.Equal("pattern", e.ParamName);
         }

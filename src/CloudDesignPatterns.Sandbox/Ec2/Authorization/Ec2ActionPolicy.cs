@@ -112,15 +112,17 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
             a.Checked();
         }
 
-        /// <summary>RunInstances: image*, subnet*, security-group*, instance* (new), network-interface* (new), volume* (new).</summary>
+        /// <summary>RunInstances: image*, subnet*, security-group*, instance* (new, with the launch's ec2:Metadata* keys),
+        /// network-interface* (new), volume* (new).</summary>
         public static void RunInstances(Ec2Authorizer a, ImageRecord image, SubnetRecord subnet, IEnumerable<SecurityGroupRecord> groups,
             IEnumerable<string> newInstanceIds, IDictionary<string, string> instanceTags,
-            IEnumerable<string> newVolumeIds, IDictionary<string, string> volumeTags, IEnumerable<string> newInterfaceIds)
+            IEnumerable<string> newVolumeIds, IDictionary<string, string> volumeTags, IEnumerable<string> newInterfaceIds,
+            IReadOnlyDictionary<string, IReadOnlyList<string>>? instanceKeys = null)
         {
             a.Existing(Ec2Arns.Image(a.Region, image.Id), image);
             a.Existing(Ec2Arns.Subnet(a.Region, a.Account, subnet.Id), subnet);
             foreach (var g in groups) a.Existing(Ec2Arns.SecurityGroup(a.Region, a.Account, g.Id), g);
-            foreach (var id in newInstanceIds) a.Creating(Ec2Arns.Instance(a.Region, a.Account, id), instanceTags);
+            foreach (var id in newInstanceIds) a.Creating(Ec2Arns.Instance(a.Region, a.Account, id), instanceTags, instanceKeys);
             foreach (var id in newVolumeIds) a.Creating(Ec2Arns.Volume(a.Region, a.Account, id), volumeTags);
             foreach (var id in newInterfaceIds) a.Creating(Ec2Arns.NetworkInterface(a.Region, a.Account, id), NoTags);
             a.Checked();

@@ -47,10 +47,12 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
         }
 
         /// <summary>A resource the action creates; tagging-on-create also needs ec2:CreateTags on it.</summary>
-        public void Creating(string arn, IDictionary<string, string> requestTags)
+        /// <param name="extraKeys">Condition keys of the launch itself (ec2:MetadataHttpTokens…), for the resource being created.</param>
+        public void Creating(string arn, IDictionary<string, string> requestTags, IReadOnlyDictionary<string, IReadOnlyList<string>>? extraKeys = null)
         {
             var keys = new Dictionary<string, IReadOnlyList<string>>();
             AddRequestTags(keys, requestTags);
+            if (extraKeys != null) foreach (var k in extraKeys) keys[k.Key] = k.Value;
             _authorizer.Authorize(IamAction, arn, keys);
             if (requestTags.Count == 0) return;
             var tagKeys = new Dictionary<string, IReadOnlyList<string>>(keys) { ["ec2:CreateAction"] = new[] { Action } };

@@ -89,7 +89,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                 case "disableApiStop":
                     return E("disableApiStop", E("value", "false"));
                 case "instanceInitiatedShutdownBehavior":
-                    return E("instanceInitiatedShutdownBehavior", E("value", "stop"));
+                    return E("instanceInitiatedShutdownBehavior", E("value", i.ShutdownBehavior));
                 case "rootDeviceName":
                     return E("rootDeviceName", E("value", i.RootDeviceName));
                 case "ebsOptimized":

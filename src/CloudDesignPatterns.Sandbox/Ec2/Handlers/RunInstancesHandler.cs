@@ -37,11 +37,12 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var instanceTags = Tagging.ForResourceType(p, "instance", "instance", "volume", "network-interface");
             var volumeTags = Tagging.ForResourceType(p, "volume");
             var userData = p.Get("UserData") is string ud ? UserDataText.Decode(ud) : null;
+            var launch = LaunchOptions.Read(p);
 
             var instanceIds = Enumerable.Range(0, count).Select(_ => ctx.Ids.New("i")).ToList();
             var volumeIds = instanceIds.SelectMany(_ => image.BlockDevices.Select(__ => ctx.Ids.New("vol"))).ToList();
             var eniIds = instanceIds.Select(_ => ctx.Ids.New("eni")).ToList();
-            Ec2ActionPolicy.RunInstances(ctx.Auth, image, subnet, groups, instanceIds, instanceTags, volumeIds, volumeTags, eniIds);
+            Ec2ActionPolicy.RunInstances(ctx.Auth, image, subnet, groups, instanceIds, instanceTags, volumeIds, volumeTags, eniIds, launch.ConditionKeys());
 
             var reservationId = ctx.Ids.New("r");
             var created = new List<InstanceRecord>();
@@ -55,6 +56,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
                     IamRoleName = RoleName(p), UserData = userData, LaunchTime = ctx.Now, RootDeviceName = image.RootDeviceName,
                     State = InstanceStates.Pending, TransitionAt = ctx.Now + ctx.Options.InstanceTransitionDelay,
                     MetadataTags = p.Get("MetadataOptions.InstanceMetadataTags") == "enabled",
+                    HttpTokens = launch.HttpTokens, ShutdownBehavior = launch.ShutdownBehavior, Platform = image.Platform,
                 };
                 instance.SecurityGroupIds.AddRange(groups.Select(g => g.Id));
                 Tagging.Apply(instance.Tags, instanceTags);

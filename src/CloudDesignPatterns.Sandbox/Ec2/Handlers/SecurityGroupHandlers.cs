@@ -87,9 +87,13 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var group = FindGroup(ctx);
             if (group.GroupName == "default")
                 throw new SandboxServiceException("CannotDelete", $"the specified group: \"{group.Id}\" name: \"default\" cannot be deleted by a user");
-            var inUse = ctx.Region.NetworkInterfaces.Values.Any(e => e.SecurityGroupIds.Contains(group.Id))
-                || ctx.Region.SecurityGroups.Values.Any(g => g != group && g.Ingress.Concat(g.Egress).Any(r => r.SourceGroupId == group.Id));
-            if (inUse) throw new SandboxServiceException("DependencyViolation", $"resource {group.Id} has a dependent object");
+            ctx.SettleInstances();
+            // A VPC group still in use answers DependencyViolation; one named by GroupName (the default-VPC, EC2-Classic
+            // style of the call) answers InvalidGroup.InUse, as the older API did.
+            if (SecurityGroupUsage.HeldBy(ctx.Region, group) is string holder)
+                throw ctx.P.Get("GroupId") == null
+                    ? new SandboxServiceException("InvalidGroup.InUse", $"Group {group.Id} is used by {holder}")
+                    : new SandboxServiceException("DependencyViolation", $"resource {group.Id} has a dependent object");
             Ec2ActionPolicy.SecurityGroup(ctx.Auth, group);
             ctx.Region.SecurityGroups.Remove(group.Id);
             yield return E("return", "true");

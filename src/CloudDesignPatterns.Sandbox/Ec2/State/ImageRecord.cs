@@ -15,6 +15,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
         public DateTime CreationDate { get; set; }
         public DateTime AvailableAt { get; set; }
         public string RootDeviceName { get; set; } = "/dev/xvda";
+        /// <summary>"windows" for a Windows image (DescribeImages' platform field), else null.</summary>
+        public string? Platform { get; set; }
         public string? SourceInstanceId { get; set; }
         public string? SourceImageId { get; set; }
         public string? SourceImageRegion { get; set; }

@@ -19,6 +19,12 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
         /// <summary>Decoded user data (what the instance sees at /latest/user-data).</summary>
         public string? UserData { get; set; }
         public bool MetadataTags { get; set; }
+        /// <summary>"required" (IMDSv2 only) or "optional" (IMDSv1 too), from MetadataOptions.HttpTokens.</summary>
+        public string HttpTokens { get; set; } = "required";
+        /// <summary>What an OS shutdown from inside does: "stop" (AWS's default) or "terminate".</summary>
+        public string ShutdownBehavior { get; set; } = "stop";
+        /// <summary>"windows" for an instance of a Windows image, else null (Linux/UNIX).</summary>
+        public string? Platform { get; set; }
         public DateTime LaunchTime { get; set; }
         public string RootDeviceName { get; set; } = "/dev/xvda";
 

@@ -47,6 +47,14 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
             };
             image.BlockDevices.Add(new ImageBlockDevice { DeviceName = "/dev/xvda", SnapshotId = S.BaseImageSnapshotId, VolumeSize = 8 });
             r.Images[S.BaseImageId] = image;
+            // A Windows image, so launches that depend on the platform (PowerShell user data) can be rehearsed.
+            var windows = new ImageRecord(S.WindowsImageId)
+            {
+                Name = S.WindowsImageName, Description = "Windows Server 2022 base (sandbox)", OwnerId = S.AmazonOwnerId,
+                OwnerAlias = "amazon", CreationDate = created, AvailableAt = created, Platform = "windows", RootDeviceName = "/dev/sda1",
+            };
+            windows.BlockDevices.Add(new ImageBlockDevice { DeviceName = "/dev/sda1", SnapshotId = S.BaseImageSnapshotId, VolumeSize = 30 });
+            r.Images[S.WindowsImageId] = windows;
 
             var web1 = AddInstance(r, S.Web1, "t3.small", S.SubnetA, "10.0.1.10", S.Web1Eni, "0a:1b:2c:3d:4e:01", created,
                 new[] { S.WebSecurityGroupId, S.OpsSecurityGroupId });

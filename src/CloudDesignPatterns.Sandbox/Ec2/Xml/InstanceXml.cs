@@ -25,6 +25,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
                 Opt("keyName", i.KeyName),
                 E("amiLaunchIndex", "0"),
                 E("productCodes"),
+                Opt("platform", i.Platform),
                 E("instanceType", i.InstanceType),
                 E("launchTime", Time(i.LaunchTime)),
                 E("placement", E("availabilityZone", i.AvailabilityZone), E("groupName", ""), E("tenancy", "default")),
@@ -56,11 +57,11 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Xml
                     eni => InterfaceFields(region, eni, account)) : E("networkInterfaceSet"),
                 E("ebsOptimized", "false"),
                 E("enaSupport", "true"),
-                E("metadataOptions", E("state", "applied"), E("httpTokens", "required"), E("httpPutResponseHopLimit", "2"),
+                E("metadataOptions", E("state", "applied"), E("httpTokens", i.HttpTokens), E("httpPutResponseHopLimit", "2"),
                     E("httpEndpoint", "enabled"), E("httpProtocolIpv6", "disabled"),
                     E("instanceMetadataTags", i.MetadataTags ? "enabled" : "disabled")),
                 E("bootMode", "uefi-preferred"),
-                E("platformDetails", "Linux/UNIX"),
+                E("platformDetails", i.Platform == "windows" ? "Windows" : "Linux/UNIX"),
             };
         }
 
