@@ -27,6 +27,11 @@
         'Stop-PatternSandbox'
         'Set-PatternSandbox'
         'Get-PatternSandboxCall'
+        # schedules (#15)
+        'Register-PatternSchedule'
+        'Get-PatternSchedule'
+        'Unregister-PatternSchedule'
+        'Invoke-PatternJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
