@@ -47,6 +47,11 @@
         'Start-OnDemandBastion'
         'Stop-OnDemandBastion'
         'Get-OnDemandBastion'
+        # schedules (#15)
+        'Register-PatternSchedule'
+        'Get-PatternSchedule'
+        'Unregister-PatternSchedule'
+        'Invoke-PatternJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

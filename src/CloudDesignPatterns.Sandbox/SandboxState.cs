@@ -31,6 +31,7 @@ namespace CloudDesignPatterns.Sandbox
         public PrincipalRegistry Principals { get; }
         public FaultInjector Faults { get; }
         public CallLog Calls { get; }
+        public Ssm.SsmStore Ssm { get; } = new Ssm.SsmStore();
         public DateTime StartedAt { get; }
 
         public string? CurrentInstanceId => _currentInstanceId;

@@ -67,6 +67,7 @@ namespace CloudDesignPatterns.Engine.Aws
                     var result = await call(attemptLimit.Token).ConfigureAwait(false);
                     pace.OnSuccess();
                     log.Verbose($"{action} {target} → OK in {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                    AwsCallJournal.Record(action, target, "OK", watch.ElapsedMilliseconds, attempt);
                     return result;
                 }
                 catch (AmazonServiceException ex) when (!(ex.InnerException is OperationCanceledException && cancel.IsCancellationRequested))
@@ -105,6 +106,7 @@ namespace CloudDesignPatterns.Engine.Aws
                 }
 
                 log.Verbose($"{action} {target} → {failure.AwsErrorCode ?? failure.ErrorId} in {watch.ElapsedMilliseconds} ms (attempt {attempt})");
+                AwsCallJournal.Record(action, target, failure.AwsErrorCode ?? failure.ErrorId, watch.ElapsedMilliseconds, attempt);
                 var throttledNow = AwsErrorClassifier.IsThrottling(failure.AwsErrorCode);
                 // Throttling is paced rather than backed off, so it gets more attempts; the total budget still bounds them.
                 var attemptLimitForError = throttledNow ? Math.Max(policy.MaxAttempts, policy.MaxThrottledAttempts) : policy.MaxAttempts;

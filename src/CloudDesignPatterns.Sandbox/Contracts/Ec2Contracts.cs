@@ -105,5 +105,8 @@ namespace CloudDesignPatterns.Sandbox.Contracts
     {
         /// <summary>Null when there is no such instance in any region.</summary>
         ImdsInstanceView? Find(string instanceId);
+
+        /// <summary>Every instance of a region, in id order (State Manager resolves its tag targets from these).</summary>
+        IReadOnlyList<ImdsInstanceView> InRegion(string region);
     }
 }

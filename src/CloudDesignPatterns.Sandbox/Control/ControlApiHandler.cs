@@ -49,6 +49,12 @@ namespace CloudDesignPatterns.Sandbox.Control
                 }
                 if (route.StartsWith("principals/", StringComparison.Ordinal))
                     return Principal(request, FormDecoder.Unescape(route.Substring("principals/".Length)));
+                if (route.StartsWith("associations/", StringComparison.Ordinal) && route.EndsWith("/run", StringComparison.Ordinal) && method == "POST")
+                {
+                    var run = Body<RunAssociationBody>(request);
+                    var id = FormDecoder.Unescape(route.Substring("associations/".Length, route.Length - "associations/".Length - "/run".Length));
+                    return Ok(new RunAssociationBody { ExecutionId = _control.RunAssociation(id, run.Pwsh ?? "pwsh", run.EndpointUrl ?? "") });
+                }
                 if (route.StartsWith("roles/", StringComparison.Ordinal) && method == "PUT")
                 {
                     _control.SetRolePolicies(FormDecoder.Unescape(route.Substring("roles/".Length)),

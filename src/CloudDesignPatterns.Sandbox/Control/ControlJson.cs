@@ -44,6 +44,13 @@ namespace CloudDesignPatterns.Sandbox.Control
         public List<string>? Policies { get; set; }
     }
 
+    internal sealed class RunAssociationBody
+    {
+        public string? Pwsh { get; set; }
+        public string? EndpointUrl { get; set; }
+        public string? ExecutionId { get; set; }
+    }
+
     internal sealed class ErrorBody
     {
         public string? Error { get; set; }

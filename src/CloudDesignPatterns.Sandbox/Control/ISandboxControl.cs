@@ -32,5 +32,11 @@ namespace CloudDesignPatterns.Sandbox
         /// <summary>Recorded calls with a sequence number greater than <paramref name="afterSequence"/>, oldest first.</summary>
         IReadOnlyList<SandboxCall> GetCalls(long afterSequence = 0);
         void ClearCalls();
+
+        /// <summary>
+        /// Runs a State Manager association now: its commands in a child pwsh (at pwshPath) per target instance, with that
+        /// instance's metadata, against the sandbox at endpointUrl. Returns the execution id once every target has run.
+        /// </summary>
+        string RunAssociation(string associationId, string pwshPath, string endpointUrl);
     }
 }

@@ -25,5 +25,8 @@ namespace CloudDesignPatterns.Sandbox
 
         public IReadOnlyList<SandboxCall> GetCalls(long afterSequence = 0) => _state.Calls.After(afterSequence);
         public void ClearCalls() => _state.Calls.Clear();
+
+        public string RunAssociation(string associationId, string pwshPath, string endpointUrl)
+            => new Ssm.AssociationRunner(_state).Run(associationId, pwshPath, endpointUrl);
     }
 }

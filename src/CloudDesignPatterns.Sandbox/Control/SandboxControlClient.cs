@@ -60,6 +60,19 @@ namespace CloudDesignPatterns.Sandbox
 
         public void ClearCalls() => Send<object?>(HttpMethod.Delete, "calls", null);
 
+        /// <summary>Waits as long as the run takes (each target is a child pwsh): the 30 s control timeout does not apply.</summary>
+        public string RunAssociation(string associationId, string pwshPath, string endpointUrl)
+        {
+            using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = _http.BaseAddress, Timeout = TimeSpan.FromHours(2) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "associations/" + Uri.EscapeDataString(associationId) + "/run")
+            {
+                Content = new StringContent(ControlJson.Serialize(new RunAssociationBody { Pwsh = pwshPath, EndpointUrl = endpointUrl }), Encoding.UTF8, "application/json"),
+            };
+            using var response = http.SendAsync(request).ConfigureAwait(false).GetAwaiter().GetResult();
+            EnsureSuccess(response);
+            return ControlJson.Deserialize<RunAssociationBody>(ReadText(response)).ExecutionId ?? "";
+        }
+
         /// <summary>True when a sandbox answers at the endpoint.</summary>
         public bool IsHealthy()
         {

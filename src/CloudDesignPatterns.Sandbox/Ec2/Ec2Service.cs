@@ -68,6 +68,17 @@ namespace CloudDesignPatterns.Sandbox.Ec2
             }
         }
 
+        public IReadOnlyList<ImdsInstanceView> InRegion(string region)
+        {
+            lock (_lock)
+            {
+                var state = _world.Regions.FirstOrDefault(r => r.Name == region);
+                if (state == null) return new List<ImdsInstanceView>();
+                return state.Instances.Values.OrderBy(i => i.Id, StringComparer.Ordinal)
+                    .Select(i => { i.Settle(_world.Now); return ImdsViewBuilder.Build(state, i, _world.AccountId); }).ToList();
+            }
+        }
+
         /// <summary>Turns instance-metadata tags (IMDS tags/instance/) on or off, as ModifyInstanceMetadataOptions would.</summary>
         public void SetInstanceMetadataTags(string instanceId, bool enabled)
         {

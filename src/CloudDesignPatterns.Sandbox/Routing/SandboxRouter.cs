@@ -5,6 +5,7 @@ using CloudDesignPatterns.Sandbox.Contracts;
 using CloudDesignPatterns.Sandbox.Control;
 using CloudDesignPatterns.Sandbox.Handlers;
 using CloudDesignPatterns.Sandbox.Imds;
+using CloudDesignPatterns.Sandbox.Ssm;
 
 namespace CloudDesignPatterns.Sandbox.Routing
 {
@@ -19,6 +20,7 @@ namespace CloudDesignPatterns.Sandbox.Routing
         private readonly ControlApiHandler _control;
         private readonly ImdsHandler _imds;
         private readonly QueryApiHandler _query;
+        private readonly SsmJsonHandler _ssm;
 
         public SandboxRouter(SandboxState state, ISandboxControl control)
         {
@@ -26,6 +28,7 @@ namespace CloudDesignPatterns.Sandbox.Routing
             _control = new ControlApiHandler(control);
             _imds = new ImdsHandler(state);
             _query = new QueryApiHandler(state);
+            _ssm = new SsmJsonHandler(state);
         }
 
         public Task<SandboxResponse> RouteAsync(SandboxRequest request)
@@ -37,6 +40,8 @@ namespace CloudDesignPatterns.Sandbox.Routing
                 return Task.FromResult(_imds.Handle(request));
             if (path.StartsWith(Route53Prefix, StringComparison.Ordinal))
                 return Task.FromResult(Route53NotYetAvailable(request));
+            if (path == "/" && SsmJsonHandler.Accepts(request))
+                return _ssm.HandleAsync(request); // SSM's JSON protocol names the action in X-Amz-Target
             if (path == "/" && (request.Method == "POST" || (request.Method == "GET" && request.RawQuery.Contains("Action="))))
                 return _query.HandleAsync(request);
             return Task.FromResult(SandboxResponse.Text(404, "Not Found"));

@@ -44,6 +44,8 @@ namespace CloudDesignPatterns.Tests.SandboxCore
 
         public ImdsInstanceView? Find(string instanceId) => Instances.TryGetValue(instanceId, out var view) ? view : null;
 
+        public IReadOnlyList<ImdsInstanceView> InRegion(string region) => Instances.Values.Where(i => i.Region == region).OrderBy(i => i.InstanceId).ToList();
+
         public static FakeInstanceDirectory WithSampleInstances()
         {
             var directory = new FakeInstanceDirectory();

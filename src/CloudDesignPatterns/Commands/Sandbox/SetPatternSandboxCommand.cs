@@ -64,6 +64,9 @@ namespace CloudDesignPatterns.Commands.Sandbox
 
         [Parameter(ParameterSetName = "RemovePrincipal", Mandatory = true)] public string RemovePrincipal { get; set; } = "";
 
+        /// <summary>Run a State Manager association now on every target instance (a child pwsh each); writes the execution id.</summary>
+        [Parameter(ParameterSetName = "RunAssociation", Mandatory = true)] public string RunAssociation { get; set; } = "";
+
         private readonly System.Collections.Generic.List<string> policies = new System.Collections.Generic.List<string>();
 
         protected override void ProcessRecord()
@@ -94,6 +97,10 @@ namespace CloudDesignPatterns.Commands.Sandbox
                         if (ShouldProcess(target, $"Enforce {policies.Count} policy document(s) for instance role {RoleName}"))
                             control!.SetRolePolicies(RoleName, policies);
                         return;
+                    case "RunAssociation":
+                        if (ShouldProcess(target, $"Run association {RunAssociation} on its target instances"))
+                            WriteObject(control!.RunAssociation(RunAssociation, PwshPath(), SandboxEndpoint()));
+                        return;
                     case "RemovePrincipal":
                         if (ShouldProcess(target, $"Remove principal {RemovePrincipal}") && !control!.RemovePrincipal(RemovePrincipal))
                             WriteWarning($"No principal with access key {RemovePrincipal} was registered.");
@@ -105,6 +112,19 @@ namespace CloudDesignPatterns.Commands.Sandbox
             {
                 ThrowTerminatingError(new ErrorRecord(e, "InvalidSandboxSetting", ErrorCategory.InvalidArgument, target));
             }
+        }
+
+        private string SandboxEndpoint()
+            => EndpointUrl ?? SandboxSession.All.Select(e => e.Info.EndpointUrl).FirstOrDefault()
+               ?? throw new ArgumentException("No sandbox endpoint is known: pass -EndpointUrl.");
+
+        /// <summary>The pwsh of this session: what the association's targets run their commands in.</summary>
+        private string PwshPath()
+        {
+            var home = SessionState.PSVariable.GetValue("PSHOME") as string ?? "";
+            var windows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
+            var exe = System.IO.Path.Combine(home, windows ? "pwsh.exe" : "pwsh");
+            return System.IO.File.Exists(exe) ? exe : "pwsh";
         }
 
         private void ApplySettings(ISandboxControl control, string target)
