@@ -46,9 +46,17 @@ namespace CloudDesignPatterns.Sandbox.Control
                     case "calls" when method == "DELETE":
                         _control.ClearCalls();
                         return NoContent();
+                    case "route53/change-delay" when method == "PUT":
+                        _control.SetRoute53ChangeDelay(TimeSpan.FromSeconds(Body<ChangeDelayBody>(request).Seconds));
+                        return NoContent();
                 }
                 if (route.StartsWith("principals/", StringComparison.Ordinal))
                     return Principal(request, FormDecoder.Unescape(route.Substring("principals/".Length)));
+                if (route.StartsWith("route53/healthchecks/", StringComparison.Ordinal) && method == "PUT")
+                {
+                    _control.SetHealthCheckStatus(FormDecoder.Unescape(route.Substring("route53/healthchecks/".Length)), Body<HealthCheckStatusBody>(request).Healthy);
+                    return NoContent();
+                }
                 if (route.StartsWith("roles/", StringComparison.Ordinal) && method == "PUT")
                 {
                     _control.SetRolePolicies(FormDecoder.Unescape(route.Substring("roles/".Length)),

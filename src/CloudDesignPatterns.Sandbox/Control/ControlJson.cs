@@ -44,6 +44,16 @@ namespace CloudDesignPatterns.Sandbox.Control
         public List<string>? Policies { get; set; }
     }
 
+    internal sealed class HealthCheckStatusBody
+    {
+        public bool Healthy { get; set; }
+    }
+
+    internal sealed class ChangeDelayBody
+    {
+        public double Seconds { get; set; }
+    }
+
     internal sealed class ErrorBody
     {
         public string? Error { get; set; }

@@ -32,5 +32,10 @@ namespace CloudDesignPatterns.Sandbox
         /// <summary>Recorded calls with a sequence number greater than <paramref name="afterSequence"/>, oldest first.</summary>
         IReadOnlyList<SandboxCall> GetCalls(long afterSequence = 0);
         void ClearCalls();
+
+        /// <summary>What Route 53's health checkers report for a health check from now on (drills, tests).</summary>
+        void SetHealthCheckStatus(string healthCheckId, bool healthy);
+        /// <summary>How long a Route 53 change stays PENDING before GetChange reports INSYNC.</summary>
+        void SetRoute53ChangeDelay(System.TimeSpan delay);
     }
 }

@@ -25,5 +25,12 @@ namespace CloudDesignPatterns.Sandbox
 
         public IReadOnlyList<SandboxCall> GetCalls(long afterSequence = 0) => _state.Calls.After(afterSequence);
         public void ClearCalls() => _state.Calls.Clear();
+
+        public void SetHealthCheckStatus(string healthCheckId, bool healthy) => _state.Route53.SetHealthCheckStatus(healthCheckId, healthy);
+        public void SetRoute53ChangeDelay(System.TimeSpan delay)
+        {
+            if (delay < System.TimeSpan.Zero) throw new System.ArgumentException("The change delay cannot be negative.");
+            _state.Route53.ChangeDelay = delay;
+        }
     }
 }

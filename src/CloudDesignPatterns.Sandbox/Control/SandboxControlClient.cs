@@ -60,6 +60,11 @@ namespace CloudDesignPatterns.Sandbox
 
         public void ClearCalls() => Send<object?>(HttpMethod.Delete, "calls", null);
 
+        public void SetHealthCheckStatus(string healthCheckId, bool healthy) =>
+            Send(HttpMethod.Put, "route53/healthchecks/" + Uri.EscapeDataString(healthCheckId), new HealthCheckStatusBody { Healthy = healthy });
+        public void SetRoute53ChangeDelay(TimeSpan delay) =>
+            Send(HttpMethod.Put, "route53/change-delay", new ChangeDelayBody { Seconds = delay.TotalSeconds });
+
         /// <summary>True when a sandbox answers at the endpoint.</summary>
         public bool IsHealthy()
         {
