@@ -20,6 +20,7 @@ namespace CloudDesignPatterns.Sandbox
             Principals = new PrincipalRegistry(options.DefaultAccountId);
             Faults = new FaultInjector(Clock);
             Calls = new CallLog(options.CallLogCapacity);
+            Route53 = new Route53.Route53State(Clock);
             StartedAt = Clock.UtcNow;
             if (options.CurrentInstanceId != null) SetCurrentInstance(options.CurrentInstanceId);
         }
@@ -32,6 +33,7 @@ namespace CloudDesignPatterns.Sandbox
         public FaultInjector Faults { get; }
         public CallLog Calls { get; }
         public Ssm.SsmStore Ssm { get; } = new Ssm.SsmStore();
+        public Route53.Route53State Route53 { get; }
         public DateTime StartedAt { get; }
 
         public string? CurrentInstanceId => _currentInstanceId;

@@ -8,6 +8,7 @@ namespace CloudDesignPatterns.Engine.Aws
             var endpoint = new System.Uri(endpointUrl);
             Ec2ClientCache.Forget(endpoint);
             RegionValidator.Forget(endpoint);
+            Route53.Route53Session.Forget(endpoint);
         }
     }
 }

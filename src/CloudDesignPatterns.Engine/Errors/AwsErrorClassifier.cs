@@ -31,7 +31,7 @@ namespace CloudDesignPatterns.Engine.Errors
             if (IsThrottling(code)) return PatternErrorCategory.LimitsExceeded;
             if (code!.EndsWith(".NotFound", StringComparison.Ordinal) || code.StartsWith("NoSuch", StringComparison.Ordinal)) return PatternErrorCategory.ObjectNotFound;
             if (code.EndsWith(".Malformed", StringComparison.Ordinal) || code.StartsWith("InvalidParameter", StringComparison.Ordinal) ||
-                code == "MissingParameter" || code == "InvalidInput" || code == "ValidationError") return PatternErrorCategory.InvalidArgument;
+                code == "MissingParameter" || code == "InvalidInput" || code == "InvalidChangeBatch" || code == "ValidationError") return PatternErrorCategory.InvalidArgument;
             if (code.EndsWith(".Duplicate", StringComparison.Ordinal) || code.EndsWith("AlreadyExists", StringComparison.Ordinal) ||
                 code == "Resource.AlreadyAssociated") return PatternErrorCategory.ResourceExists;
             if (code.EndsWith(".InUse", StringComparison.Ordinal) || code.StartsWith("IncorrectState", StringComparison.Ordinal) ||

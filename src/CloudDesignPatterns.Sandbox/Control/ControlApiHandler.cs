@@ -46,6 +46,9 @@ namespace CloudDesignPatterns.Sandbox.Control
                     case "calls" when method == "DELETE":
                         _control.ClearCalls();
                         return NoContent();
+                    case "route53/change-delay" when method == "PUT":
+                        _control.SetRoute53ChangeDelay(TimeSpan.FromSeconds(Body<ChangeDelayBody>(request).Seconds));
+                        return NoContent();
                 }
                 if (route.StartsWith("principals/", StringComparison.Ordinal))
                     return Principal(request, FormDecoder.Unescape(route.Substring("principals/".Length)));
@@ -54,6 +57,11 @@ namespace CloudDesignPatterns.Sandbox.Control
                     var run = Body<RunAssociationBody>(request);
                     var id = FormDecoder.Unescape(route.Substring("associations/".Length, route.Length - "associations/".Length - "/run".Length));
                     return Ok(new RunAssociationBody { ExecutionId = _control.RunAssociation(id, run.Pwsh ?? "pwsh", run.EndpointUrl ?? "") });
+                }
+                if (route.StartsWith("route53/healthchecks/", StringComparison.Ordinal) && method == "PUT")
+                {
+                    _control.SetHealthCheckStatus(FormDecoder.Unescape(route.Substring("route53/healthchecks/".Length)), Body<HealthCheckStatusBody>(request).Healthy);
+                    return NoContent();
                 }
                 if (route.StartsWith("roles/", StringComparison.Ordinal) && method == "PUT")
                 {

@@ -51,6 +51,16 @@ namespace CloudDesignPatterns.Sandbox.Control
         public string? ExecutionId { get; set; }
     }
 
+    internal sealed class HealthCheckStatusBody
+    {
+        public bool Healthy { get; set; }
+    }
+
+    internal sealed class ChangeDelayBody
+    {
+        public double Seconds { get; set; }
+    }
+
     internal sealed class ErrorBody
     {
         public string? Error { get; set; }

@@ -38,5 +38,9 @@ namespace CloudDesignPatterns.Sandbox
         /// instance's metadata, against the sandbox at endpointUrl. Returns the execution id once every target has run.
         /// </summary>
         string RunAssociation(string associationId, string pwshPath, string endpointUrl);
+        /// <summary>What Route 53's health checkers report for a health check from now on (drills, tests).</summary>
+        void SetHealthCheckStatus(string healthCheckId, bool healthy);
+        /// <summary>How long a Route 53 change stays PENDING before GetChange reports INSYNC.</summary>
+        void SetRoute53ChangeDelay(System.TimeSpan delay);
     }
 }

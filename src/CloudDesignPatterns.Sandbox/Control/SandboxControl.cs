@@ -28,5 +28,11 @@ namespace CloudDesignPatterns.Sandbox
 
         public string RunAssociation(string associationId, string pwshPath, string endpointUrl)
             => new Ssm.AssociationRunner(_state).Run(associationId, pwshPath, endpointUrl);
+        public void SetHealthCheckStatus(string healthCheckId, bool healthy) => _state.Route53.SetHealthCheckStatus(healthCheckId, healthy);
+        public void SetRoute53ChangeDelay(System.TimeSpan delay)
+        {
+            if (delay < System.TimeSpan.Zero) throw new System.ArgumentException("The change delay cannot be negative.");
+            _state.Route53.ChangeDelay = delay;
+        }
     }
 }

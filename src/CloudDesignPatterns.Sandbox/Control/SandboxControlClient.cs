@@ -72,6 +72,10 @@ namespace CloudDesignPatterns.Sandbox
             EnsureSuccess(response);
             return ControlJson.Deserialize<RunAssociationBody>(ReadText(response)).ExecutionId ?? "";
         }
+        public void SetHealthCheckStatus(string healthCheckId, bool healthy) =>
+            Send(HttpMethod.Put, "route53/healthchecks/" + Uri.EscapeDataString(healthCheckId), new HealthCheckStatusBody { Healthy = healthy });
+        public void SetRoute53ChangeDelay(TimeSpan delay) =>
+            Send(HttpMethod.Put, "route53/change-delay", new ChangeDelayBody { Seconds = delay.TotalSeconds });
 
         /// <summary>True when a sandbox answers at the endpoint.</summary>
         public bool IsHealthy()

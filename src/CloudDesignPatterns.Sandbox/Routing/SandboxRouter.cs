@@ -21,6 +21,7 @@ namespace CloudDesignPatterns.Sandbox.Routing
         private readonly ImdsHandler _imds;
         private readonly QueryApiHandler _query;
         private readonly SsmJsonHandler _ssm;
+        private readonly Route53.Route53ApiHandler _route53;
 
         public SandboxRouter(SandboxState state, ISandboxControl control)
         {
@@ -29,6 +30,7 @@ namespace CloudDesignPatterns.Sandbox.Routing
             _imds = new ImdsHandler(state);
             _query = new QueryApiHandler(state);
             _ssm = new SsmJsonHandler(state);
+            _route53 = new Route53.Route53ApiHandler(state);
         }
 
         public Task<SandboxResponse> RouteAsync(SandboxRequest request)
@@ -39,26 +41,12 @@ namespace CloudDesignPatterns.Sandbox.Routing
             if (path == "/latest" || path.StartsWith("/latest/", StringComparison.Ordinal))
                 return Task.FromResult(_imds.Handle(request));
             if (path.StartsWith(Route53Prefix, StringComparison.Ordinal))
-                return Task.FromResult(Route53NotYetAvailable(request));
+                return _route53.HandleAsync(request);
             if (path == "/" && SsmJsonHandler.Accepts(request))
                 return _ssm.HandleAsync(request); // SSM's JSON protocol names the action in X-Amz-Target
             if (path == "/" && (request.Method == "POST" || (request.Method == "GET" && request.RawQuery.Contains("Action="))))
                 return _query.HandleAsync(request);
             return Task.FromResult(SandboxResponse.Text(404, "Not Found"));
-        }
-
-        /// <summary>Route 53 plugs in here; until then its paths answer 404 in Route 53's error shape and are recorded.</summary>
-        private SandboxResponse Route53NotYetAvailable(SandboxRequest request)
-        {
-            _state.Calls.Record(new SandboxCall
-            {
-                Time = _state.Clock.UtcNow, Service = "route53", Action = request.Method + " " + request.Path,
-                Outcome = "NotImplemented", HttpStatus = 404,
-            });
-            return SandboxResponse.Xml(404,
-                "<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Error><Type>Sender</Type>" +
-                "<Code>NotImplemented</Code><Message>The sandbox does not serve Route 53 yet.</Message></Error>" +
-                $"<RequestId>{Guid.NewGuid()}</RequestId></ErrorResponse>");
         }
     }
 }

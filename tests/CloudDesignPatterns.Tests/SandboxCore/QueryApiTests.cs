@@ -167,11 +167,14 @@ namespace CloudDesignPatterns.Tests.SandboxCore
         }
 
         [Fact]
-        public async Task Route53_paths_answer_404_until_route53_is_served()
+        public async Task Route53_paths_go_to_route53_which_refuses_an_unsigned_request()
         {
             using var response = await _sandbox.Http.GetAsync("/2013-04-01/hostedzone");
-            Assert.Equal(404, (int)response.StatusCode);
-            Assert.Equal("route53", _sandbox.Control.GetCalls().Single().Service);
+            Assert.Equal(403, (int)response.StatusCode);
+            Assert.Contains("<Code>MissingAuthenticationToken</Code>", await response.Content.ReadAsStringAsync());
+            var call = _sandbox.Control.GetCalls().Single();
+            Assert.Equal("route53", call.Service);
+            Assert.Equal("ListHostedZones", call.Action);
         }
     }
 }

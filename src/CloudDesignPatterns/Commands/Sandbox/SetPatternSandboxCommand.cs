@@ -49,6 +49,13 @@ namespace CloudDesignPatterns.Commands.Sandbox
 
         [Parameter(ParameterSetName = "Settings")] public SwitchParameter ClearCalls { get; set; }
 
+        /// <summary>Route 53 drills: the health check whose checkers' answer -HealthCheckStatus sets.</summary>
+        [Parameter(ParameterSetName = "HealthCheck", Mandatory = true)] public string HealthCheckId { get; set; } = "";
+        [Parameter(ParameterSetName = "HealthCheck", Mandatory = true)] [ValidateSet("Healthy", "Unhealthy")] public string HealthCheckStatus { get; set; } = "Healthy";
+
+        /// <summary>How long a Route 53 change stays PENDING before GetChange reports INSYNC.</summary>
+        [Parameter(ParameterSetName = "Settings")] [ValidateRange(0, 3600)] public double Route53ChangeDelaySec { get; set; } = -1;
+
         /// <summary>Register a principal: calls signed with this access key are checked against -Policy.</summary>
         [Parameter(ParameterSetName = "Principal", Mandatory = true)] public string AccessKeyId { get; set; } = "";
         [Parameter(ParameterSetName = "Principal")] public string? SecretAccessKey { get; set; }
@@ -101,6 +108,10 @@ namespace CloudDesignPatterns.Commands.Sandbox
                         if (ShouldProcess(target, $"Run association {RunAssociation} on its target instances"))
                             WriteObject(control!.RunAssociation(RunAssociation, PwshPath(), SandboxEndpoint()));
                         return;
+                    case "HealthCheck":
+                        if (ShouldProcess(target, $"Report health check {HealthCheckId} as {HealthCheckStatus}"))
+                            control!.SetHealthCheckStatus(HealthCheckId, HealthCheckStatus == "Healthy");
+                        return;
                     case "RemovePrincipal":
                         if (ShouldProcess(target, $"Remove principal {RemovePrincipal}") && !control!.RemovePrincipal(RemovePrincipal))
                             WriteWarning($"No principal with access key {RemovePrincipal} was registered.");
@@ -136,6 +147,8 @@ namespace CloudDesignPatterns.Commands.Sandbox
                     entry.Info.CurrentInstanceId = CurrentInstanceId;
             }
             if (ClearCalls && ShouldProcess(target, "Clear the call log")) control.ClearCalls();
+            if (Route53ChangeDelaySec >= 0 && ShouldProcess(target, $"Keep Route 53 changes PENDING for {Route53ChangeDelaySec} s"))
+                control.SetRoute53ChangeDelay(TimeSpan.FromSeconds(Route53ChangeDelaySec));
 
             var faults = ClearFaults ? new FaultSettings() : control.GetFaults();
             var changed = ClearFaults;
