@@ -87,6 +87,10 @@ namespace CloudDesignPatterns.Engine.Iam
                 .On(Ec2Arns.SecurityGroup)
                 .WhenResourceManaged()
                 .When(ConditionKeys.StringEquals, ResourceTag + BastionTags.State, BastionTags.StateApproved),
+            // EC2 also authorizes the rule being created (security-group-rule); the group statement above is what limits it.
+            Allow("CreateTheOpenedRule")
+                .Actions("ec2:AuthorizeSecurityGroupIngress")
+                .On(Ec2Arns.SecurityGroupRule),
             Allow("LaunchIntoApprovedRequestOnly")
                 .Actions("ec2:RunInstances")
                 .On(Ec2Arns.SecurityGroup)

@@ -166,13 +166,6 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
             a.Checked();
         }
 
-        /// <summary>ModifyNetworkInterfaceAttribute: network-interface*.</summary>
-        public static void NetworkInterface(Ec2Authorizer a, NetworkInterfaceRecord eni)
-        {
-            a.Existing(Ec2Arns.NetworkInterface(a.Region, a.Account, eni.Id), eni);
-            a.Checked();
-        }
-
         /// <summary>AssociateVpcCidrBlock: vpc*.</summary>
         public static void Vpc(Ec2Authorizer a, VpcRecord vpc)
         {

@@ -31,20 +31,34 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             var eni = IdKind.NetworkInterface.Find(ctx.Region.NetworkInterfaces, p.Required("NetworkInterfaceId"));
             var sourceDestCheck = p.Get("SourceDestCheck.Value");
             var description = p.Get("Description.Value");
-            var groups = p.List("SecurityGroupId");
-            foreach (var g in groups) IdKind.SecurityGroup.Find(ctx.Region.SecurityGroups, g);
+            var groups = p.List("SecurityGroupId").Distinct().Select(id => IdKind.SecurityGroup.Find(ctx.Region.SecurityGroups, id)).ToList();
             var given = (sourceDestCheck != null ? 1 : 0) + (description != null ? 1 : 0) + (groups.Count > 0 ? 1 : 0);
             // AWS changes one attribute per call.
             if (given == 0) throw new SandboxServiceException("MissingParameter", "The request must contain one of the parameters sourceDestCheck, description, groupSet or attachment.");
             if (given > 1) throw new SandboxServiceException("InvalidParameterCombination", "Only one attribute can be modified at a time.");
             if (sourceDestCheck != null && !bool.TryParse(sourceDestCheck, out _))
                 throw new SandboxServiceException("InvalidParameterValue", $"Value ({sourceDestCheck}) for parameter sourceDestCheck is invalid. Expected: 'true' or 'false'.");
-            Ec2ActionPolicy.NetworkInterface(ctx.Auth, eni);
+            if (groups.Any(g => g.VpcId != eni.VpcId))
+                throw new SandboxServiceException("InvalidParameterValue", "You have specified two resources that belong to different networks.");
+            SecurityGroupLimits.CheckGroups(groups.Count);
+            Ec2ActionPolicy.NetworkInterfaceGroups(ctx.Auth, eni, groups);
 
             if (sourceDestCheck != null) eni.SourceDestCheck = bool.Parse(sourceDestCheck);
             if (description != null) eni.Description = description;
-            if (groups.Count > 0) { eni.SecurityGroupIds.Clear(); eni.SecurityGroupIds.AddRange(groups); }
+            if (groups.Count > 0) SetGroups(ctx.Region, eni, groups.Select(g => g.Id));
             yield return E("return", "true");
+        }
+
+        private static void SetGroups(RegionState region, NetworkInterfaceRecord eni, IEnumerable<string> groupIds)
+        {
+            eni.SecurityGroupIds.Clear();
+            eni.SecurityGroupIds.AddRange(groupIds);
+            // The primary interface's groups are also the instance's groups in DescribeInstances.
+            if (eni.AttachedInstanceId != null && eni.DeviceIndex == 0 && region.Instances.TryGetValue(eni.AttachedInstanceId, out var instance))
+            {
+                instance.SecurityGroupIds.Clear();
+                instance.SecurityGroupIds.AddRange(eni.SecurityGroupIds);
+            }
         }
 
         private static IEnumerable<object?> DescribeNetworkInterfaceAttribute(Ec2Context ctx)

@@ -10,8 +10,8 @@ using static CloudDesignPatterns.Sandbox.Ec2.Protocol.Ec2Xml;
 namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
 {
     /// <summary>
-    /// Rule-level security group actions: DescribeSecurityGroupRules, ModifySecurityGroupRules (descriptions), and
-    /// ModifyNetworkInterfaceAttribute's SecurityGroupId.N (the groups of one interface, at most five).
+    /// Rule-level security group actions: DescribeSecurityGroupRules, and ModifySecurityGroupRules (descriptions).
+    /// An interface's groups (ModifyNetworkInterfaceAttribute SecurityGroupId.N) are set in NetworkAttributeHandlers.
     /// </summary>
     internal static class SecurityGroupRuleHandlers
     {
@@ -19,7 +19,6 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
         {
             map["DescribeSecurityGroupRules"] = DescribeSecurityGroupRules;
             map["ModifySecurityGroupRules"] = ModifySecurityGroupRules;
-            map["ModifyNetworkInterfaceAttribute"] = ModifyNetworkInterfaceAttribute;
         }
 
         private sealed class RuleRow : Ec2Resource
@@ -75,33 +74,6 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             }
             Ec2ActionPolicy.SecurityGroup(ctx.Auth, group);
             foreach (var (rule, description) in changes) rule.Description = description;
-            yield return E("return", "true");
-        }
-
-        private static IEnumerable<object?> ModifyNetworkInterfaceAttribute(Ec2Context ctx)
-        {
-            var eni = IdKind.NetworkInterface.Find(ctx.Region.NetworkInterfaces, ctx.P.Required("NetworkInterfaceId"));
-            var sourceDestCheck = ctx.P.Get("SourceDestCheck.Value");
-            var groupIds = ctx.P.List("SecurityGroupId");
-            var groups = groupIds.Distinct().Select(id => IdKind.SecurityGroup.Find(ctx.Region.SecurityGroups, id)).ToList();
-            if (groups.Any(g => g.VpcId != eni.VpcId))
-                throw new SandboxServiceException("InvalidParameterValue", "You have specified two resources that belong to different networks.");
-            if (sourceDestCheck == null && groups.Count == 0)
-                throw new SandboxServiceException("InvalidParameterCombination", "No attributes specified.");
-            SecurityGroupLimits.CheckGroups(groups.Count);
-            Ec2ActionPolicy.NetworkInterfaceGroups(ctx.Auth, eni, groups);
-            if (sourceDestCheck != null) eni.SourceDestCheck = sourceDestCheck.Equals("true", System.StringComparison.OrdinalIgnoreCase);
-            if (groups.Count > 0)
-            {
-                eni.SecurityGroupIds.Clear();
-                eni.SecurityGroupIds.AddRange(groups.Select(g => g.Id));
-                // The primary interface's groups are also the instance's groups in DescribeInstances.
-                if (eni.AttachedInstanceId != null && eni.DeviceIndex == 0 && ctx.Region.Instances.TryGetValue(eni.AttachedInstanceId, out var instance))
-                {
-                    instance.SecurityGroupIds.Clear();
-                    instance.SecurityGroupIds.AddRange(eni.SecurityGroupIds);
-                }
-            }
             yield return E("return", "true");
         }
     }
