@@ -162,9 +162,8 @@ Describe 'Session defaults' {
         (Get-PatternDefault).ProfileName | Should -Be 'cdp-known'
     }
 
-    # BUG: after the first profile lookup, a changed $env:AWS_CONFIG_FILE is ignored for the rest of the process
-    # (the module makes a new CredentialProfileStoreChain per call, so the stale path is cached below it, in the SDK).
-    It 'follows a change of AWS_CONFIG_FILE within the session' -Skip {
+    # The SDK reads AWS_CONFIG_FILE once per process; the module re-reads it on every lookup, as the AWS CLI does.
+    It 'follows a change of AWS_CONFIG_FILE within the session' {
         $other = Join-Path $ProfileDir 'other-config'
         Set-Content $other "[profile cdp-other]`nregion = ap-northeast-1`naws_access_key_id = AKIDOTHER`naws_secret_access_key = x`n"
         $saved = $env:AWS_CONFIG_FILE

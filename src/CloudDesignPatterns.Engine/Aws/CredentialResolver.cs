@@ -76,7 +76,14 @@ namespace CloudDesignPatterns.Engine.Aws
             return (Source($"profile '{name}' ({how})"), credentials, "profile:" + name, name);
         }
 
-        internal static CredentialProfileStoreChain ProfileStore => new CredentialProfileStoreChain();
+        internal static CredentialProfileStoreChain ProfileStore
+        {
+            get
+            {
+                SdkProfilePaths.Refresh();
+                return new CredentialProfileStoreChain();
+            }
+        }
 
         private static Resolved<string> Source(string source) => new Resolved<string>(source, source);
 
