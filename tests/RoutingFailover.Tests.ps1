@@ -114,11 +114,12 @@ Describe 'Set-RoutingFailover -Self on web-1 (virtual IP from user data, tables 
         }
     }
 
-    It 'made N + 5 calls for N = 2: three concurrent describes, the changes, one read-back' {
-        $Calls | Should -HaveCount 7
+    It 'made N + 6 calls for N = 2: three concurrent describes, the changes, the read-back of tables and interface' {
+        $Calls | Should -HaveCount 8
         @($Calls[0..2].Action | Sort-Object) | Should -Be @('DescribeNetworkInterfaces', 'DescribeRouteTables', 'DescribeVpcs')
         @($Calls[3..5].Action | Sort-Object) | Should -Be @('ModifyNetworkInterfaceAttribute', 'ReplaceRoute', 'ReplaceRoute')
-        $Calls[6].Action | Should -Be 'DescribeRouteTables'
+        @($Calls[6..7].Action | Sort-Object) | Should -Be @('DescribeNetworkInterfaces', 'DescribeRouteTables')
+        ($Calls[6..7] | Where-Object Action -eq DescribeNetworkInterfaces).Parameters['NetworkInterfaceId.1'] | Should -Be $Seed.Web1Eni
         @($Calls | Where-Object Action -eq ReplaceRoute).Parameters.RouteTableId | Sort-Object | Should -Be @($Main, $TableC)
         @($Calls | Where-Object Action -eq ReplaceRoute) | ForEach-Object {
             $_.Parameters['NetworkInterfaceId'] | Should -Be $Seed.Web1Eni
@@ -173,6 +174,76 @@ Describe 'Set-RoutingFailover -WhatIf' {
         @($calls | Where-Object Action -in $Mutating) | Should -HaveCount 0
         $calls.Action | Sort-Object | Should -Be @('DescribeInstances', 'DescribeRouteTables', 'DescribeVpcs')
         (Get-RawRoute $Main).networkInterfaceId | Should -Be $Web2Eni
+    }
+}
+
+Describe 'Set-RoutingFailover -Confirm, answered item by item' {
+    BeforeEach { Reset-Scene }
+
+    It 'declining source/dest check sends no ModifyNetworkInterfaceAttribute, still switches the accepted tables, and warns' {
+        $mark = Get-CdpCallMark
+        $run = Invoke-CdpAnswering -Decline 'source/dest check' -ScriptBlock {
+            param($Vip, $InstanceId, $As)
+            Set-RoutingFailover -VirtualIp $Vip -InstanceId $InstanceId -Confirm @As -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings | ForEach-Object { "WARNING: $_" }
+        } -ArgumentList $Vip, $Seed.Web1, $As
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts | Should -HaveCount 3 -Because 'one prompt for source/dest check and one per table'
+        @($run.Prompts -match 'source/dest check') | Should -HaveCount 1
+        $result = $run.Output | Where-Object { $_ -is [CloudDesignPatterns.Model.Routing.RoutingFailoverResult] }
+        $result.SourceDestCheckDisabled | Should -BeFalse
+        $result.SourceDestCheck | Should -BeTrue
+        $result.Tables.Outcome | Sort-Object -Unique | Should -Be 'Switched'
+        @($run.Output -like 'WARNING: Source/dest check stays on*') | Should -HaveCount 1
+        $calls = Get-StepCall $mark
+        @($calls | Where-Object Action -eq ModifyNetworkInterfaceAttribute) | Should -HaveCount 0
+        @($calls | Where-Object Action -eq ReplaceRoute) | Should -HaveCount 2
+        $answer = Invoke-RawEc2 DescribeNetworkInterfaceAttribute @{ NetworkInterfaceId = $Seed.Web1Eni; Attribute = 'sourceDestCheck' }
+        $answer.Xml.DescribeNetworkInterfaceAttributeResponse.sourceDestCheck.value | Should -Be 'true'
+    }
+
+    It 'declining one table leaves it on its old target and sends no call for it' {
+        $mark = Get-CdpCallMark
+        $run = Invoke-CdpAnswering -Decline ([regex]::Escape($TableC)) -ScriptBlock {
+            param($Vip, $InstanceId, $As)
+            Set-RoutingFailover -VirtualIp $Vip -InstanceId $InstanceId -Confirm @As
+        } -ArgumentList $Vip, $Seed.Web1, $As
+        $run.Errors | Should -BeNullOrEmpty
+        $result = $run.Output | Select-Object -First 1
+        $result.RouteTableId | Should -Be @($Main) -Because 'a declined table is left out of the result'
+        $result.SourceDestCheck | Should -BeFalse
+        @((Get-StepCall $mark) | Where-Object Action -eq ReplaceRoute).Parameters.RouteTableId | Should -Be @($Main)
+        (Get-RawRoute $TableC).networkInterfaceId | Should -Be $Web2Eni
+    }
+
+    It 'declining everything sends no change and returns nothing' {
+        $mark = Get-CdpCallMark
+        $run = Invoke-CdpAnswering -Decline '.' -ScriptBlock {
+            param($Vip, $InstanceId, $As)
+            Set-RoutingFailover -VirtualIp $Vip -InstanceId $InstanceId -Confirm @As
+        } -ArgumentList $Vip, $Seed.Web1, $As
+        $run.Output | Should -BeNullOrEmpty
+        $run.Prompts | Should -HaveCount 3
+        @((Get-StepCall $mark) | Where-Object Action -in $Mutating) | Should -HaveCount 0
+    }
+}
+
+Describe 'Source/dest check that cannot be turned off' {
+    It 'switches the routes, reports SourceDestCheckErrorId and Succeeded false, and writes a non-terminating error for the interface' {
+        Reset-Scene
+        $denied = Register-CdpPrincipal -AccessKeyId AKIDROUTINGNOSDC -Policy (Remove-CdpPolicyAction $Role -Action 'ec2:ModifyNetworkInterfaceAttribute')
+        $as = $denied.Splat
+        $result = Set-RoutingFailover -VirtualIp $Vip -InstanceId $Seed.Web1 @as -ErrorVariable errors -ErrorAction SilentlyContinue
+        $result.Tables.Outcome | Sort-Object -Unique | Should -Be 'Switched'
+        $result.SourceDestCheck | Should -BeTrue
+        $result.SourceDestCheckDisabled | Should -BeFalse
+        $result.SourceDestCheckErrorId | Should -Not -BeNullOrEmpty
+        $result.Succeeded | Should -BeFalse
+        $errors | Should -HaveCount 1
+        $errors[0].TargetObject | Should -Be $Seed.Web1Eni
+        "$($errors[0].CategoryInfo.Category)" | Should -Be 'PermissionDenied'
+        $errors[0].Exception.Message | Should -BeLike '*Source/dest check is still on*'
+        (Get-RawRoute $Main).networkInterfaceId | Should -Be $Seed.Web1Eni
     }
 }
 

@@ -155,4 +155,27 @@ function Test-CdpPortFree {
     finally { $listener.Stop() }
 }
 
+# Runs a script block in a runspace of this process whose host answers each -Confirm prompt: No when its message
+# matches one of -Decline (regular expressions), otherwise Yes, as an operator at the keyboard would. The module and the session
+# defaults (the sandbox endpoint) are shared with this session. Returns the output, the errors and the prompts shown.
+function Invoke-CdpAnswering {
+    param([string[]] $Decline = @(), [Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
+    if (-not ('CdpTests.AnsweringHost' -as [type])) {
+        Add-Type -Path (Join-Path $PSScriptRoot 'data/AnsweringHost.cs') -ErrorAction Stop
+    }
+    $answeringHost = [CdpTests.AnsweringHost]::new([string[]] $Decline)
+    $runspace = [runspacefactory]::CreateRunspace($answeringHost)
+    $runspace.Open()
+    try {
+        $ps = [powershell]::Create()
+        $ps.Runspace = $runspace
+        $null = $ps.AddCommand('Import-Module').AddArgument((Get-CdpModuleManifest)).AddStatement()
+        $null = $ps.AddScript($ScriptBlock.ToString())
+        foreach ($argument in $ArgumentList) { $null = $ps.AddArgument($argument) }
+        $output = $ps.Invoke()
+        [pscustomobject]@{ Output = @($output); Errors = @($ps.Streams.Error); Prompts = @($answeringHost.Prompts) }
+    }
+    finally { $runspace.Dispose() }
+}
+
 Export-ModuleMember -Function *-Cdp*

@@ -45,12 +45,19 @@ namespace CloudDesignPatterns.Engine.Routing
             }).ToList();
             var answered = (await Task.WhenAll(calls).ConfigureAwait(false)).ToDictionary(c => c.RouteTableId, c => c.outcome);
             var sourceDestError = await sourceDestCheck.ConfigureAwait(false);
-            if (sourceDestError != null)
-                ec2.Log.Warning($"Source/dest check could not be turned off on {plan.Target.NetworkInterfaceId}: {sourceDestError.Message} " +
-                    "The routes were switched, but the node drops traffic for the virtual IP until it is off.");
+            // The interface is read back beside the tables: a call that answered OK is not proof the check is off.
+            var interfaceReadBack = disableSourceDestCheck && sourceDestError == null
+                ? ReadBackSourceDestCheckAsync(ec2, plan.Target, cancel) : Task.FromResult<bool?>(null);
 
             var current = changes.Count == 0 ? null : await ReadBackAsync(ec2, plan, tables, answered, cancel).ConfigureAwait(false);
+            var checkNow = await interfaceReadBack.ConfigureAwait(false);
             if (changes.Count > 0) ec2.Log.Progress(activity, title, "Verified", 100, completed: true);
+            var sourceDestFailure = sourceDestError ?? (checkNow == true ? new PatternException("SourceDestCheckNotVerified", PatternErrorCategory.InvalidData,
+                $"{plan.Target.NetworkInterfaceId}: EC2 accepted turning source/dest check off, but it reads back as on.") : null);
+            if (sourceDestFailure != null)
+                sourceDestFailure = new PatternException(sourceDestFailure.ErrorId, sourceDestFailure.Category,
+                    $"Source/dest check is still on at {plan.Target.NetworkInterfaceId}: {sourceDestFailure.Message} " +
+                    "The routes were switched, but the node drops traffic for the virtual IP until it is off.", sourceDestFailure.AwsErrorCode, inner: sourceDestFailure);
 
             var result = new RoutingFailoverResult
             {
@@ -60,13 +67,17 @@ namespace CloudDesignPatterns.Engine.Routing
                 VpcId = plan.VpcId,
                 InstanceId = plan.Target.InstanceId,
                 NetworkInterfaceId = plan.Target.NetworkInterfaceId,
-                SourceDestCheckDisabled = disableSourceDestCheck && sourceDestError == null,
-                SourceDestCheck = plan.Target.SourceDestCheck && !(disableSourceDestCheck && sourceDestError == null),
+                SourceDestCheckDisabled = disableSourceDestCheck && sourceDestFailure == null,
+                // As read back after a change; otherwise as the preflight saw it.
+                SourceDestCheck = checkNow ?? (plan.Target.SourceDestCheck && !(disableSourceDestCheck && sourceDestFailure == null)),
+                SourceDestCheckErrorId = sourceDestFailure?.ErrorId,
                 Tables = tables.Select(t => Row(plan, t, answered.TryGetValue(t.RouteTableId, out var a) ? a : null, current)).ToArray(),
                 ElapsedMilliseconds = elapsed.ElapsedMilliseconds,
             };
-            return new RoutingFailoverOutcome(result, result.Tables.Where(r => r.Outcome == RouteSwitchOutcome.Failed)
-                .Select(r => (r.RouteTableId, Failure(r, answered.TryGetValue(r.RouteTableId, out var a) ? a.Error : null))).ToList());
+            var failures = result.Tables.Where(r => r.Outcome == RouteSwitchOutcome.Failed)
+                .Select(r => (r.RouteTableId, Failure(r, answered.TryGetValue(r.RouteTableId, out var a) ? a.Error : null))).ToList();
+            if (sourceDestFailure != null) failures.Insert(0, (plan.Target.NetworkInterfaceId, sourceDestFailure));
+            return new RoutingFailoverOutcome(result, failures);
         }
 
         /// <summary>A failed row as an error the cmdlet writes: the call's own error when it has one.</summary>
@@ -122,6 +133,22 @@ namespace CloudDesignPatterns.Engine.Routing
                 return null;
             }
             catch (PatternException error) { return error; }
+        }
+
+        /// <summary>Source/dest check as the interface shows it now; null when it cannot be read (warned, unverified).</summary>
+        private static async Task<bool?> ReadBackSourceDestCheckAsync(Ec2Session ec2, TargetFacts target, CancellationToken cancel)
+        {
+            try
+            {
+                var read = await Poller.LastReadAsync(ct => RoutingReader.DescribeInterfaceAsync(ec2, target.NetworkInterfaceId, ct),
+                    facts => !facts.SourceDestCheck, ReadBackPatience, cancel).ConfigureAwait(false);
+                return read.SourceDestCheck;
+            }
+            catch (PatternException error)
+            {
+                ec2.Log.Warning($"Source/dest check on {target.NetworkInterfaceId} could not be read back ({error.Message}); it is reported off, unverified.");
+                return null;
+            }
         }
 
         /// <summary>

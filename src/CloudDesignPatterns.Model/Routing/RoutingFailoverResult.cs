@@ -23,11 +23,13 @@ namespace CloudDesignPatterns.Model.Routing
         public bool SourceDestCheckDisabled { get; set; }
         /// <summary>Source/dest check on the interface after the run (false is what a forwarding node needs).</summary>
         public bool SourceDestCheck { get; set; }
+        /// <summary>Set when turning source/dest check off was agreed to but failed or does not read back (also written as an error).</summary>
+        public string? SourceDestCheckErrorId { get; set; }
         public RouteTableSwitch[] Tables { get; set; } = new RouteTableSwitch[0];
         /// <summary>The tables' ids, for Get-/Test-RoutingFailover down the pipeline.</summary>
         public string[] RouteTableId => Tables.Select(t => t.RouteTableId).ToArray();
-        /// <summary>True when no table failed.</summary>
-        public bool Succeeded => Tables.All(t => t.Outcome != RouteSwitchOutcome.Failed);
+        /// <summary>True when no table failed and source/dest check, where it was to be turned off, is off.</summary>
+        public bool Succeeded => SourceDestCheckErrorId == null && Tables.All(t => t.Outcome != RouteSwitchOutcome.Failed);
         /// <summary>From the call to the verified end state.</summary>
         public long ElapsedMilliseconds { get; set; }
 
