@@ -12,14 +12,15 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Catalog_lists_the_patterns_and_roles()
         {
-            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion" }, PolicyCatalog.Patterns);
+            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion", "Schedule" }, PolicyCatalog.Patterns);
             Assert.Equal(new[] { "Snapshot", "SnapshotRotation", "SnapshotRestore" }, PolicyCatalog.Roles("Snapshot"));
             Assert.Equal(new[] { "FirewallAdministrator", "OnDemandIngress" }, PolicyCatalog.Roles("Firewall"));
             Assert.Equal(
                 new[] { "Core/Core", "Snapshot/Snapshot", "Snapshot/SnapshotRotation", "Snapshot/SnapshotRestore",
                     "RoutingFailover/RoutingFailover", "RoutingFailover/RoutingMonitor", "FloatingIp/FloatingIp",
                     "Firewall/FirewallAdministrator", "Firewall/OnDemandIngress",
-                    "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator" },
+                    "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator",
+                    "Schedule/Schedule" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 
