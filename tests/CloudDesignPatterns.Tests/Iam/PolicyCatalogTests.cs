@@ -96,11 +96,12 @@ namespace CloudDesignPatterns.Tests.Iam
                 Assert.Null(statement.NotActions);
                 Assert.Null(statement.NotResources);
                 Assert.All(statement.Actions!, a => Assert.DoesNotContain("*", a));
-                // Resource "*" only where AWS offers no resource-level permission: the read-only describes and sts.
+                // Resource "*" only where AWS offers no resource-level permission: the read-only describes, sts and
+                // ssm:ListAssociations (listed as supporting no resource types in the service authorization reference).
                 if (statement.Resources!.Contains("*"))
                 {
                     Assert.All(statement.Actions!, a => Assert.True(
-                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity",
+                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity" || a == "ssm:ListAssociations",
                         $"{pattern}/{role} statement {statement.Sid} grants {a} on every resource."));
                 }
             }
