@@ -130,7 +130,8 @@ Describe 'Get-PatternIamPolicy' {
         $all | Should -Be @('Core/Core', 'Snapshot/Snapshot', 'Snapshot/SnapshotRotation', 'Snapshot/SnapshotRestore',
             'RoutingFailover/RoutingFailover', 'RoutingFailover/RoutingMonitor', 'FloatingIp/FloatingIp',
             'Firewall/FirewallAdministrator', 'Firewall/OnDemandIngress',
-            'Bastion/BastionRequester', 'Bastion/BastionApprover', 'Bastion/BastionOperator')
+            'Bastion/BastionRequester', 'Bastion/BastionApprover', 'Bastion/BastionOperator',
+            'Schedule/Schedule')
     }
 
     It '-Role with a wildcard selects several roles' {

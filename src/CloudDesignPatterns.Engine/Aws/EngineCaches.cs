@@ -9,6 +9,7 @@ namespace CloudDesignPatterns.Engine.Aws
             Ec2ClientCache.Forget(endpoint);
             RegionValidator.Forget(endpoint);
             Route53.Route53Session.Forget(endpoint);
+            Ssm.SsmSession.Forget(endpoint);
         }
     }
 }

@@ -19,6 +19,7 @@ namespace CloudDesignPatterns.Engine.Iam
             FloatingIpPolicies.Pattern,
             FirewallPolicies.Pattern,
             BastionPolicies.Pattern,
+            SchedulePolicies.Pattern,
         };
 
         private static readonly Lazy<IReadOnlyList<IamPolicy>> Policies = new Lazy<IReadOnlyList<IamPolicy>>(Build);

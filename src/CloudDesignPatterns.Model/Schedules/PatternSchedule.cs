@@ -40,6 +40,19 @@ namespace CloudDesignPatterns.Model.Schedules
         public ScheduleAction Action { get; set; }
         /// <summary>Fleet schedules: the region of the association (empty for a local schedule).</summary>
         public string Region { get; set; } = "";
+        /// <summary>Fleet schedules: the State Manager association (binds to Unregister-PatternSchedule -AssociationId).</summary>
+        public string? AssociationId { get; set; }
+        /// <summary>Fleet schedules: the tag that selects the instances, "key=value" or "key" alone.</summary>
+        public string? TargetTag { get; set; }
+        public string? MaxConcurrency { get; set; }
+        public string? MaxErrors { get; set; }
+        /// <summary>Fleet schedules: where each instance imports the module from (a path on the instance or an s3:// zip).</summary>
+        public string? ModuleSource { get; set; }
+        /// <summary>Fleet schedules: the status of the association's last run (Success, Failed, InProgress), or null before the first.</summary>
+        public string? LastRunStatus { get; set; }
+        public DateTime? LastRunAt { get; set; }
+        /// <summary>Fleet schedules: the last run on each target instance.</summary>
+        public FleetInstanceRun[] LastRun { get; set; } = new FleetInstanceRun[0];
 
         public override string ToString() => $"{Name} {Schedule} ({Backend})";
     }

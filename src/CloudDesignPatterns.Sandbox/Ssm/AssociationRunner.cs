@@ -124,7 +124,9 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             var instances = _state.Instances.InRegion(association.Region);
             return instances.Where(i => association.Targets.All(t => t.Key == "InstanceIds"
                     ? t.Values.Contains(i.InstanceId)
-                    : i.Tags.TryGetValue(t.Key.Substring("tag:".Length), out var v) && t.Values.Contains(v)))
+                    : t.Key == "tag-key"
+                        ? t.Values.Any(i.Tags.ContainsKey) // every instance carrying the key, whatever its value
+                        : i.Tags.TryGetValue(t.Key.Substring("tag:".Length), out var v) && t.Values.Contains(v)))
                 .ToList();
         }
 

@@ -215,8 +215,8 @@ namespace CloudDesignPatterns.Sandbox.Ssm
                 Values = (t["Values"] as JsonArray ?? new JsonArray()).Select(v => v?.GetValue<string>() ?? "").ToList(),
             }).ToList();
             foreach (var t in targets)
-                if (!t.Key.StartsWith("tag:", StringComparison.Ordinal) && t.Key != "InstanceIds")
-                    throw Validation($"Target key {t.Key} is not supported by the sandbox: use tag:<key> or InstanceIds.");
+                if (!t.Key.StartsWith("tag:", StringComparison.Ordinal) && t.Key != "tag-key" && t.Key != "InstanceIds")
+                    throw Validation($"Target key {t.Key} is not supported by the sandbox: use tag:<key>, tag-key or InstanceIds.");
             return targets;
         }
 

@@ -12,14 +12,15 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Catalog_lists_the_patterns_and_roles()
         {
-            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion" }, PolicyCatalog.Patterns);
+            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion", "Schedule" }, PolicyCatalog.Patterns);
             Assert.Equal(new[] { "Snapshot", "SnapshotRotation", "SnapshotRestore" }, PolicyCatalog.Roles("Snapshot"));
             Assert.Equal(new[] { "FirewallAdministrator", "OnDemandIngress" }, PolicyCatalog.Roles("Firewall"));
             Assert.Equal(
                 new[] { "Core/Core", "Snapshot/Snapshot", "Snapshot/SnapshotRotation", "Snapshot/SnapshotRestore",
                     "RoutingFailover/RoutingFailover", "RoutingFailover/RoutingMonitor", "FloatingIp/FloatingIp",
                     "Firewall/FirewallAdministrator", "Firewall/OnDemandIngress",
-                    "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator" },
+                    "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator",
+                    "Schedule/Schedule" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 
@@ -95,11 +96,12 @@ namespace CloudDesignPatterns.Tests.Iam
                 Assert.Null(statement.NotActions);
                 Assert.Null(statement.NotResources);
                 Assert.All(statement.Actions!, a => Assert.DoesNotContain("*", a));
-                // Resource "*" only where AWS offers no resource-level permission: the read-only describes and sts.
+                // Resource "*" only where AWS offers no resource-level permission: the read-only describes, sts and
+                // ssm:ListAssociations (listed as supporting no resource types in the service authorization reference).
                 if (statement.Resources!.Contains("*"))
                 {
                     Assert.All(statement.Actions!, a => Assert.True(
-                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity",
+                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity" || a == "ssm:ListAssociations",
                         $"{pattern}/{role} statement {statement.Sid} grants {a} on every resource."));
                 }
             }
