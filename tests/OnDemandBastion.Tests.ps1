@@ -224,6 +224,24 @@ Describe 'Rules that keep people out' {
         $answer.StatusCode | Should -Be 403
     }
 
+    It 'closes the rule again when the launch fails, and says so (the request stays approved for a retry)' {
+        $request = New-ApprovedRequest -Source 198.51.100.13
+        $mark = Get-CdpCallMark
+        Set-PatternSandbox -FailNext 1 -FailStatusCode 500 -FaultAction RunInstances
+        try { $err = Get-CdpError { Start-OnDemandBastion -RequestId $request.RequestId @Launch -ErrorAction Stop @AsOlga } }
+        finally { Set-PatternSandbox -ClearFaults }
+        $err.Exception.Message | Should -Match 'was not launched'
+        $err.Exception.Message | Should -Match 'ingress rule for 198\.51\.100\.13/32 was revoked again'
+        $actions = (Get-StepCall $mark).Action
+        $actions[0..2] | Should -Be @('DescribeSecurityGroups', 'DescribeImages', 'AuthorizeSecurityGroupIngress')
+        $actions[-1] | Should -Be 'RevokeSecurityGroupIngress'
+        @($actions | Where-Object { $_ -eq 'RunInstances' }).Count | Should -BeGreaterThan 0
+        @(Get-StepCall $mark RevokeSecurityGroupIngress)[0].Outcome | Should -Be 'Success' -Because 'the operator role may close an approved request'
+        $group = (Invoke-RawEc2 DescribeSecurityGroups @{ 'GroupId.1' = $request.RequestId }).Xml.DescribeSecurityGroupsResponse.securityGroupInfo.item
+        @($group.ipPermissions.item | Where-Object { $_ }) | Should -HaveCount 0 -Because 'no bastion, so no way in'
+        (Get-RawTag $request.RequestId)['cdp:bastion:state'] | Should -Be 'approved'
+    }
+
     It 'refuses to start an expired request' {
         $request = New-ApprovedRequest -Duration 2s
         $request.State | Should -Be 'Approved'

@@ -136,3 +136,20 @@ Describe 'Rules that keep people out, refused before any call' {
         @(Get-CdpCallSince -Mark $mark) | Should -HaveCount 0
     }
 }
+
+Describe 'The grantee is who STS says the caller is' {
+    It 'records the caller''s user name from GetCallerIdentity when -Grantee is not given (not a local user name)' {
+        $mark = Get-CdpCallMark
+        $grant = Grant-OnDemandIngress $Ops -Port 443 -Cidr 203.0.113.21/32 -Duration 1h -Confirm:$false @As
+        try {
+            $grant.Grantee | Should -Be 'akidondemandingress' -Because 'the principal is arn:aws:iam::…:user/akidondemandingress'
+            $grant.Grantee | Should -Not -Be ([Environment]::UserName)
+            $actions = @(Get-CdpCallSince -Mark $mark).Action
+            $actions[0] | Should -Be 'GetCallerIdentity'
+            $actions | Should -Contain 'AuthorizeSecurityGroupIngress'
+            $rule = Get-IngressRule $Ops | Where-Object { $_.cidrIpv4 -eq '203.0.113.21/32' }
+            $rule.description | Should -BeLike 'cdp on-demand akidondemandingress until *'
+        }
+        finally { $grant | Revoke-OnDemandIngress -Confirm:$false @As | Out-Null }
+    }
+}

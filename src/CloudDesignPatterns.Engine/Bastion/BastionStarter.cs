@@ -103,8 +103,17 @@ namespace CloudDesignPatterns.Engine.Bastion
         public static async Task<BastionSession> ExecuteAsync(Ec2Session ec2, BastionStartPlan plan, CancellationToken cancel)
         {
             var request = plan.Request;
-            await AllowRequesterAsync(ec2, request, cancel).ConfigureAwait(false);
-            var instance = await LaunchAsync(ec2, plan, cancel).ConfigureAwait(false);
+            var permission = await AllowRequesterAsync(ec2, request, cancel).ConfigureAwait(false);
+            Instance instance;
+            try
+            {
+                instance = await LaunchAsync(ec2, plan, cancel).ConfigureAwait(false);
+            }
+            catch (PatternException launchError)
+            {
+                // No bastion (or, after a 5xx, none we know of): the way in it was opened for must not stay open.
+                throw await CloseAfterFailedLaunchAsync(ec2, request, permission, launchError).ConfigureAwait(false);
+            }
             await ec2.CallAsync("CreateTags", request.RequestId, true, (c, ct) => c.CreateTagsAsync(new CreateTagsRequest
             {
                 Resources = new List<string> { request.RequestId },
@@ -113,7 +122,7 @@ namespace CloudDesignPatterns.Engine.Bastion
             return await VerifyAsync(ec2, plan, instance.InstanceId, cancel).ConfigureAwait(false);
         }
 
-        private static async Task AllowRequesterAsync(Ec2Session ec2, BastionRequest request, CancellationToken cancel)
+        private static async Task<IpPermission> AllowRequesterAsync(Ec2Session ec2, BastionRequest request, CancellationToken cancel)
         {
             var ipv6 = request.SourceCidr.Contains(":");
             var description = "cdp bastion " + request.RequestId + " until " + BastionTags.Time(request.ExpiresAt);
@@ -131,6 +140,32 @@ namespace CloudDesignPatterns.Engine.Bastion
             {
                 ec2.Log.Verbose($"{request.RequestId}: the ingress rule for {request.SourceCidr} already exists (a repeated start).");
             }
+            return permission;
+        }
+
+        /// <summary>
+        /// Revokes the requester's rule after RunInstances failed, and returns the error to throw: the launch failure, with
+        /// what happened to the rule. Runs even when the command was cancelled, so Ctrl+C does not leave the rule open.
+        /// </summary>
+        private static async Task<PatternException> CloseAfterFailedLaunchAsync(Ec2Session ec2, BastionRequest request, IpPermission permission,
+            PatternException launchError)
+        {
+            string cleanup;
+            try
+            {
+                await ec2.CallAsync("RevokeSecurityGroupIngress", request.RequestId, true, (c, ct) => c.RevokeSecurityGroupIngressAsync(
+                    new RevokeSecurityGroupIngressRequest { GroupId = request.RequestId, IpPermissions = new List<IpPermission> { permission } }, ct),
+                    CancellationToken.None).ConfigureAwait(false);
+                cleanup = $"the ingress rule for {request.SourceCidr} was revoked again";
+            }
+            catch (PatternException revokeError)
+            {
+                cleanup = $"revoking the ingress rule for {request.SourceCidr} also failed ({revokeError.Message}): run Stop-OnDemandBastion -RequestId {request.RequestId}";
+            }
+            var unknown = launchError.OutcomeUnknown ? $" An instance may have launched anyway: look for one tagged {BastionTags.RequestId}={request.RequestId} before starting again." : "";
+            return new PatternException(launchError.ErrorId, launchError.Category,
+                $"The bastion for {request.RequestId} was not launched: {launchError.Message} {char.ToUpperInvariant(cleanup[0])}{cleanup.Substring(1)}.{unknown}",
+                launchError.AwsErrorCode, launchError.MissingAction, launchError) { OutcomeUnknown = launchError.OutcomeUnknown };
         }
 
         private static async Task<Instance> LaunchAsync(Ec2Session ec2, BastionStartPlan plan, CancellationToken cancel)

@@ -91,6 +91,12 @@ namespace CloudDesignPatterns.Engine.Iam
             Allow("CreateTheOpenedRule")
                 .Actions("ec2:AuthorizeSecurityGroupIngress")
                 .On(Ec2Arns.SecurityGroupRule),
+            // Start-OnDemandBastion closes the rule again when the launch fails; the request is still approved then.
+            Allow("CloseApprovedRequestAfterFailedLaunch")
+                .Actions("ec2:RevokeSecurityGroupIngress")
+                .On(Ec2Arns.SecurityGroup)
+                .WhenResourceManaged()
+                .When(ConditionKeys.StringEquals, ResourceTag + BastionTags.State, BastionTags.StateApproved),
             Allow("LaunchIntoApprovedRequestOnly")
                 .Actions("ec2:RunInstances")
                 .On(Ec2Arns.SecurityGroup)

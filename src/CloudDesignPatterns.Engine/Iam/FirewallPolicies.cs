@@ -54,6 +54,10 @@ namespace CloudDesignPatterns.Engine.Iam
             Allow("DescribeForOnDemandIngress")
                 .Actions("ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules", "ec2:DescribeRegions")
                 .On(Ec2Arns.Any),
+            // A grant without -Grantee records the caller as STS names them.
+            Allow("WhoAmI")
+                .Actions("sts:GetCallerIdentity")
+                .On(Ec2Arns.Any),
             Allow("ChangeRulesOfEnabledGroups")
                 .Actions("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress")
                 .On(Ec2Arns.SecurityGroup)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Firewall;
@@ -21,6 +22,14 @@ namespace CloudDesignPatterns.Engine.OnDemandIngress
     {
         public static async Task<OnDemandGrant> GrantAsync(Ec2Session ec2, GrantRequest request, DateTime nowUtc, CancellationToken cancel)
         {
+            // No -Grantee: record who really asked, as STS names the caller, not a local user name anyone can set.
+            if (request.Grantee == null)
+            {
+                var caller = await CallerIdentityReader.ReadAsync(ec2, cancel).ConfigureAwait(false);
+                request = request.WithGrantee(GrantRequest.GranteeFromArn(caller.Arn));
+                ec2.Log.Verbose($"Grantee: {request.Grantee} ({caller.Arn}).");
+            }
+            var grantee = request.Grantee!;
             var rules = await SecurityGroupRules.ReadIngressAsync(ec2, new[] { request.SecurityGroupId }, cancel).ConfigureAwait(false);
             var grantId = GrantTags.NewGrantId();
             var expires = nowUtc.Add(request.Duration);
@@ -31,11 +40,11 @@ namespace CloudDesignPatterns.Engine.OnDemandIngress
             if (existing == null)
             {
                 var spec = new RuleSpec(request.Rule.Protocol, request.Port, request.Port, request.Rule.SourceKind, request.Rule.Source,
-                    GrantTags.Description(expires, request.Grantee, 1));
+                    GrantTags.Description(expires, grantee, 1));
                 var ids = await SecurityGroupRules.AuthorizeAsync(ec2, request.SecurityGroupId, new[] { spec }, new Dictionary<string, string>
                 {
                     [ManagedTags.ManagedByKey] = ManagedTags.ManagedByValue,
-                    [GrantTags.Key(grantId)] = GrantTags.Value(expires, request.Grantee),
+                    [GrantTags.Key(grantId)] = GrantTags.Value(expires, grantee),
                 }, cancel).ConfigureAwait(false);
                 ruleId = ids[0];
                 status = "Granted";
@@ -46,7 +55,7 @@ namespace CloudDesignPatterns.Engine.OnDemandIngress
                     throw new PatternException("RuleNotManaged", PatternErrorCategory.ResourceExists,
                         $"{request.SecurityGroupId} already allows {request.Rule} through rule {existing.RuleId}, which this module did not grant; it is left alone.");
                 ruleId = existing.RuleId;
-                await TagAsync(ec2, ruleId, GrantTags.Key(grantId), GrantTags.Value(expires, request.Grantee), cancel).ConfigureAwait(false);
+                await TagAsync(ec2, ruleId, GrantTags.Key(grantId), GrantTags.Value(expires, grantee), cancel).ConfigureAwait(false);
                 status = "Shared";
             }
             var after = await ReadGrantsAsync(ec2, new[] { request.SecurityGroupId }, nowUtc, cancel).ConfigureAwait(false);

@@ -150,6 +150,24 @@ namespace CloudDesignPatterns.Tests.Firewall
             Assert.True(GrantRequest.Create("sg-0a1b2c3d", 443, "tcp", "0.0.0.0/0", System.TimeSpan.FromHours(1), "alice", allowAnySource: true).Cidr.IsAnySource);
         }
 
+        [Theory]
+        [InlineData("arn:aws:iam::123456789012:user/ops/alice", "alice")]
+        [InlineData("arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Ops_0a1b/bob@example.com", "bob@example.com")]
+        [InlineData("arn:aws:iam::123456789012:root", "123456789012")]
+        public void The_grantee_is_the_person_behind_the_callers_arn(string arn, string name)
+        {
+            Assert.Equal(name, GrantRequest.GranteeFromArn(arn));
+        }
+
+        [Fact]
+        public void Without_a_grantee_the_request_waits_for_sts_and_then_keeps_only_tag_safe_characters()
+        {
+            var request = GrantRequest.Create("sg-0a1b2c3d", 22, "tcp", "203.0.113.7/32", System.TimeSpan.FromHours(1), null, allowAnySource: false);
+            Assert.Null(request.Grantee);
+            Assert.Equal("carol_ops", request.WithGrantee("carol ops").Grantee);
+            Assert.Equal("InvalidGrantee", Assert.Throws<PatternException>(() => request.WithGrantee("")).ErrorId);
+        }
+
         [Fact]
         public void Grant_tags_round_trip_and_ignore_foreign_tags()
         {

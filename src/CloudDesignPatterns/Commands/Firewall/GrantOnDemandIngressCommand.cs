@@ -32,7 +32,7 @@ namespace CloudDesignPatterns.Commands.Firewall
         [DurationTransformation]
         public TimeSpan Duration { get; set; }
 
-        /// <summary>Who the grant is for (recorded in the rule's description and tags); default: the local user name.</summary>
+        /// <summary>Who the grant is for (recorded in the rule's description and tags); default: the caller as STS names them.</summary>
         [Parameter]
         public string? Grantee { get; set; }
 
@@ -45,9 +45,9 @@ namespace CloudDesignPatterns.Commands.Firewall
         protected override void ProcessRecord()
         {
             GrantRequest request;
-            try { request = GrantRequest.Create(SecurityGroupId, Port, Protocol, Cidr, Duration, Grantee ?? Environment.UserName, AllowAnySource); }
+            try { request = GrantRequest.Create(SecurityGroupId, Port, Protocol, Cidr, Duration, Grantee, AllowAnySource); }
             catch (PatternException e) { ThrowPatternError(e, SecurityGroupId); return; }
-            if (!(Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) && !ShouldProcess(request.SecurityGroupId, $"Grant {request.Rule} to {request.Grantee} for {request.Duration}")) return;
+            if (!(Force && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) && !ShouldProcess(request.SecurityGroupId, $"Grant {request.Rule} to {request.Grantee ?? "the caller (from STS)"} for {request.Duration}")) return;
             try
             {
                 WriteObject(RunOrThrowItem(request));
