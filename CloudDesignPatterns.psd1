@@ -31,6 +31,8 @@
         'Set-RoutingFailover'
         'Get-RoutingFailover'
         'Test-RoutingFailover'
+        'Set-Route53Failover'
+        'Get-Route53Failover'
         # Floating IP (#11)
         'Move-FloatingIp'
         'Get-FloatingIp'

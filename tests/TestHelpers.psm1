@@ -178,4 +178,37 @@ function Invoke-CdpAnswering {
     finally { $runspace.Dispose() }
 }
 
+
+# A raw EC2 Query call as the sandbox's unchecked admin (the sandbox does not verify signatures), for setting a scene
+# without the module under test.
+function Invoke-CdpRawEc2 {
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $Action, [hashtable] $Parameters = @{})
+    $pairs = @("Action=$Action", 'Version=2016-11-15') + @($Parameters.GetEnumerator() | ForEach-Object {
+            [uri]::EscapeDataString($_.Key) + '=' + [uri]::EscapeDataString([string]$_.Value) })
+    $date = [DateTime]::UtcNow
+    $headers = @{
+        Authorization = "AWS4-HMAC-SHA256 Credential=AKIDSANDBOXADMIN/$($date.ToString('yyyyMMdd'))/$($script:Seed.Region)/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=$('0' * 64)"
+        'X-Amz-Date'  = $date.ToString("yyyyMMdd'T'HHmmss'Z'")
+    }
+    $response = Invoke-WebRequest -Uri $EndpointUrl -Method Post -Body ($pairs -join '&') -Headers $headers `
+        -ContentType 'application/x-www-form-urlencoded; charset=utf-8' -SkipHttpErrorCheck -SkipHeaderValidation
+    if ([int]$response.StatusCode -ne 200) { throw "$Action failed: HTTP $([int]$response.StatusCode) $($response.Content)" }
+    [xml]$response.Content
+}
+
+# Puts tags on a resource (instance metadata shows an instance's tags too), or removes them by key.
+function Set-CdpResourceTag {
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $ResourceId, [Parameter(Mandatory)] [hashtable] $Tags)
+    $parameters = @{ 'ResourceId.1' = $ResourceId }
+    $i = 1
+    foreach ($tag in $Tags.GetEnumerator()) { $parameters["Tag.$i.Key"] = $tag.Key; $parameters["Tag.$i.Value"] = $tag.Value; $i++ }
+    Invoke-CdpRawEc2 $EndpointUrl CreateTags $parameters | Out-Null
+}
+
+function Remove-CdpResourceTag {
+    param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $ResourceId, [Parameter(Mandatory)] [string[]] $Key)
+    $parameters = @{ 'ResourceId.1' = $ResourceId }
+    for ($i = 0; $i -lt $Key.Count; $i++) { $parameters["Tag.$($i + 1).Key"] = $Key[$i] }
+    Invoke-CdpRawEc2 $EndpointUrl DeleteTags $parameters | Out-Null
+}
 Export-ModuleMember -Function *-Cdp*

@@ -13,7 +13,8 @@ namespace CloudDesignPatterns.Engine.Configuration
             SnapshotSettings.Definition,
             RoutingSettings.Definition,
             FloatingIpSettings.Definition,
-            BastionSettings.Definition);
+            BastionSettings.Definition,
+            DnsSettings.Definition);
 
         private readonly Dictionary<string, PatternDefinition> _patterns;
 

@@ -20,6 +20,7 @@ namespace CloudDesignPatterns.Engine.Iam
             FirewallPolicies.Pattern,
             BastionPolicies.Pattern,
             SchedulePolicies.Pattern,
+            Route53Policies.Pattern,
         };
 
         private static readonly Lazy<IReadOnlyList<IamPolicy>> Policies = new Lazy<IReadOnlyList<IamPolicy>>(Build);
@@ -47,6 +48,19 @@ namespace CloudDesignPatterns.Engine.Iam
             return All.First(p => p.Pattern == definition.Name && p.Role == roleDefinition.Name);
         }
 
+        /// <summary>The policy for a pattern's role narrowed to named resources (-HostedZoneId, -RecordName).</summary>
+        /// <exception cref="ArgumentException">The pattern takes no scope, or the pattern or role is unknown.</exception>
+        public static IamPolicy Get(string pattern, string? role, PolicyScope scope)
+        {
+            var unscoped = Get(pattern, role);
+            if (scope.IsAny) return unscoped;
+            var definition = Find(pattern);
+            if (definition.Scoped == null)
+                throw new ArgumentException($"Pattern '{definition.Name}' is narrowed by tags, not by -HostedZoneId or -RecordName.", nameof(scope));
+            var scoped = definition.Scoped(scope);
+            return ToPolicies(scoped).First(p => p.Role == unscoped.Role);
+        }
+
         /// <summary>The one-sentence purpose of a pattern (for docs and help).</summary>
         public static string DescribePattern(string pattern) => Find(pattern).Description;
 
@@ -60,13 +74,15 @@ namespace CloudDesignPatterns.Engine.Iam
 
         private static bool NameEquals(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-        private static IReadOnlyList<IamPolicy> Build() =>
-            Definitions.SelectMany(pattern => pattern.Roles.Select(role => new IamPolicy(
+        private static IReadOnlyList<IamPolicy> Build() => Definitions.SelectMany(ToPolicies).ToList();
+
+        private static IEnumerable<IamPolicy> ToPolicies(PatternDefinition pattern) =>
+            pattern.Roles.Select(role => new IamPolicy(
                 pattern.Name,
                 role.Name,
                 isDefaultRole: ReferenceEquals(role, pattern.DefaultRole),
                 role.Description,
                 role.Statements.SelectMany(s => s.ActionList).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-                PolicyJsonWriter.Write(role.Statements)))).ToList();
+                PolicyJsonWriter.Write(role.Statements)));
     }
 }

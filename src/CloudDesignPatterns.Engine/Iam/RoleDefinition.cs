@@ -31,5 +31,7 @@ namespace CloudDesignPatterns.Engine.Iam
         public string Description { get; }
         public IReadOnlyList<RoleDefinition> Roles { get; }
         public RoleDefinition DefaultRole => Roles[0];
+        /// <summary>Builds the pattern narrowed to named resources (<see cref="PolicyScope"/>); null when the pattern takes no scope.</summary>
+        public System.Func<PolicyScope, PatternDefinition>? Scoped { get; set; }
     }
 }

@@ -23,6 +23,16 @@ namespace CloudDesignPatterns.Commands.Iam
         [SupportsWildcards]
         public string? Role { get; set; }
 
+        /// <summary>Route53Failover: the hosted zone the policy is limited to (every zone when omitted).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? HostedZoneId { get; set; }
+
+        /// <summary>Route53Failover: the only names ChangeResourceRecordSets may change (every name in the zone when omitted).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string[]? RecordName { get; set; }
+
+        private IamPolicy Policy(string pattern, string? role) => PolicyCatalog.Get(pattern, role, new PolicyScope(HostedZoneId, RecordName));
+
         protected override void ProcessRecord()
         {
             var patterns = PolicyCatalog.Patterns.Where(p => WildcardPattern.Get(Pattern, WildcardOptions.IgnoreCase).IsMatch(p)).ToList();
@@ -37,16 +47,16 @@ namespace CloudDesignPatterns.Commands.Iam
                 if (Role != null && WildcardPattern.ContainsWildcardCharacters(Role))
                 {
                     var matcher = WildcardPattern.Get(Role, WildcardOptions.IgnoreCase);
-                    foreach (var role in PolicyCatalog.Roles(pattern).Where(r => matcher.IsMatch(r))) WriteObject(PolicyCatalog.Get(pattern, role));
+                    foreach (var role in PolicyCatalog.Roles(pattern).Where(r => matcher.IsMatch(r))) WriteObject(Policy(pattern, role));
                     continue;
                 }
                 if (Role == null && WildcardPattern.ContainsWildcardCharacters(Pattern))
                 {
-                    foreach (var role in PolicyCatalog.Roles(pattern)) WriteObject(PolicyCatalog.Get(pattern, role));
+                    foreach (var role in PolicyCatalog.Roles(pattern)) WriteObject(Policy(pattern, role));
                     continue;
                 }
-                try { WriteObject(PolicyCatalog.Get(pattern, Role)); }
-                catch (ArgumentException e) { WriteError(new ErrorRecord(e, "UnknownRole", ErrorCategory.InvalidArgument, Role)); }
+                try { WriteObject(Policy(pattern, Role)); }
+                catch (ArgumentException e) { WriteError(new ErrorRecord(e, e.ParamName == "scope" ? "PolicyScopeNotSupported" : "UnknownRole", ErrorCategory.InvalidArgument, Role)); }
             }
         }
     }
