@@ -41,15 +41,18 @@ BeforeAll {
         @($Ec2.SeedSnapshots($Seed.Region, $list))
     }
 
-    # Seeds one set; returns SetId and SnapshotIds (and ImageId with -Image).
+    # Seeds one set; returns SetId and SnapshotIds (and ImageId with -Image). -Repeats N adds N more snapshots of its
+    # first volumes (the same volume ids again): an over-full set.
     function script:New-SeededSet {
-        param([string] $InstanceId, [int] $DaysAgo, [int] $Volumes = 1, [switch] $Pending, [switch] $Unmanaged, [hashtable] $ExtraTags = @{}, [switch] $Image)
+        param([string] $InstanceId, [int] $DaysAgo, [int] $Volumes = 1, [switch] $Pending, [switch] $Unmanaged, [hashtable] $ExtraTags = @{}, [switch] $Image,
+            [int] $Repeats = 0)
         $setId = 'ss-' + [guid]::NewGuid().ToString('n').Substring(0, 16)
         $created = $Now.AddDays(-$DaysAgo)
         $tags = @{ 'cdp:snapshot:set-id' = $setId; 'cdp:snapshot:policy' = 'nightly'; 'cdp:snapshot:source-instance' = $InstanceId; Name = "nightly-$InstanceId-$DaysAgo" }
         if (-not $Unmanaged) { $tags['cdp:managed-by'] = 'CloudDesignPatterns' }
         foreach ($k in $ExtraTags.Keys) { $tags[$k] = $ExtraTags[$k] }
         $ids = New-Snapshots -Count $Volumes -Created $created -Tags $tags -Pending:$Pending
+        if ($Repeats -gt 0) { $ids = @($ids) + @(New-Snapshots -Count $Repeats -Created $created.AddMinutes(1) -Tags $tags) }
         $result = [pscustomobject]@{ SetId = $setId; SnapshotIds = $ids; ImageId = $null }
         if ($Image) {
             $i = [Activator]::CreateInstance($SeedImageType)
@@ -92,6 +95,30 @@ Describe 'Remove-PatternSnapshot rotation as the SnapshotRotation principal' {
         foreach ($s in $sets[2..4]) { $s.SnapshotIds | Should -Not -BeIn $left }
         $calls.Outcome | Sort-Object -Unique | Should -Be 'Success'
         $calls.Principal | Sort-Object -Unique | Should -Be $Rotation.PrincipalArn
+    }
+
+    It 'counts an over-full set (a volume in it twice) as one generation, and removes it whole' {
+        $instance = New-InstanceId
+        $sets = @(
+            New-SeededSet -InstanceId $instance -DaysAgo 1 -Volumes 2
+            New-SeededSet -InstanceId $instance -DaysAgo 2 -Volumes 2 -Repeats 1
+            New-SeededSet -InstanceId $instance -DaysAgo 3 -Volumes 2
+            New-SeededSet -InstanceId $instance -DaysAgo 4 -Volumes 2)
+        $overfull = $sets[1]
+        (Get-PatternSnapshot -SetId $overfull.SetId -WarningAction SilentlyContinue).State | Should -Be 'Overfull'
+
+        $first = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 2 -Force @AsRotation -ErrorAction Stop)
+        $first.SetId | Sort-Object | Should -Be ($sets[2..3].SetId | Sort-Object) -Because 'days 1 and 2 are the two generations kept'
+        $overfull.SnapshotIds | Should -HaveCount 3
+        $overfull.SnapshotIds | Should -BeIn (Get-SnapshotIdsLeft)
+
+        $mark = Get-CdpCallMark
+        $second = @(Remove-PatternSnapshot -InstanceId $instance -KeepGenerations 1 -Force @AsRotation -ErrorAction Stop)
+        $second.SetId | Should -Be @($overfull.SetId)
+        (Get-MutatingCalls $mark | ForEach-Object { $_.Parameters['SnapshotId'] }) | Sort-Object | Should -Be ($overfull.SnapshotIds | Sort-Object)
+        $left = Get-SnapshotIdsLeft
+        foreach ($id in $overfull.SnapshotIds) { $id | Should -Not -BeIn $left }
+        $sets[0].SnapshotIds | Should -BeIn $left
     }
 
     It 'writes the kept sets too with -PassThru' {

@@ -80,10 +80,16 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 return;
             }
             var row = setIds.IndexOf(setId);
+            var deviceName = s.VolumeId != null && Devices(s.Tags.Devices) is { } devices && devices.TryGetValue(s.VolumeId, out var device) ? device : s.Tags.Device;
+            var sourceVolume = SourceVolume(s.VolumeId, deviceName);
+            var repeatsVolume = false;
             if (row < 0) row = NewRow(setId, s.Tags);
             else
                 for (var member = sets[row].FirstSnapshot; member >= 0; member = snapshots[member].Next)
+                {
                     if (snapshotIds.Is(member, s.SnapshotId)) return;
+                    repeatsVolume |= sourceVolume != null && sourceVolume == SourceVolume(snapshots[member].VolumeId, snapshots[member].DeviceName);
+                }
 
             var index = snapshotIds.Add(s.SnapshotId);
             if (index == snapshots.Length) Array.Resize(ref snapshots, snapshots.Length * 2);
@@ -91,7 +97,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             {
                 Next = -1,
                 VolumeId = s.VolumeId,
-                DeviceName = s.VolumeId != null && Devices(s.Tags.Devices) is { } devices && devices.TryGetValue(s.VolumeId, out var device) ? device : s.Tags.Device,
+                DeviceName = deviceName,
                 SizeGiB = s.SizeGiB,
                 State = s.State,
                 Progress = s.Progress,
@@ -103,6 +109,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             set.SnapshotCount++;
             set.AnyError |= s.State == "error";
             set.AllCompleted &= s.State == "completed";
+            set.RepeatsVolume |= repeatsVolume;
             if (s.StartTime.HasValue && s.StartTime.Value < set.CreatedAt) set.CreatedAt = s.StartTime.Value;
         }
 
@@ -145,7 +152,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             for (var row = 0; row < SetCount; row++)
             {
                 ref var set = ref sets[row];
-                set.State = StateOf(set.AnyError, set.AllCompleted, set.SnapshotCount, set.Image?.ImageId != null ? set.Image : null);
+                set.State = StateOf(set.AnyError, set.AllCompleted, set.SnapshotCount, set.Image?.ImageId != null ? set.Image : null, set.RepeatsVolume);
                 if (set.CreatedAt == DateTime.MaxValue) set.CreatedAt = DateTime.MinValue;
             }
         }
@@ -279,12 +286,24 @@ namespace CloudDesignPatterns.Engine.Snapshots
         };
 
         [MethodImpl(HotPath.Optimized)]
-        internal static SnapshotSetState StateOf(bool anyError, bool allCompleted, int snapshotCount, Image? image)
+        internal static SnapshotSetState StateOf(bool anyError, bool allCompleted, int snapshotCount, Image? image, bool repeatsVolume = false)
         {
             var imageState = image?.State?.Value;
             if (imageState == "failed" || imageState == "error" || anyError) return SnapshotSetState.Failed;
             if (imageState == "pending" || snapshotCount == 0 && image == null || !allCompleted) return SnapshotSetState.Pending;
-            return SnapshotSetState.Completed;
+            // Complete, but a volume is in it twice (a create EC2 carried out twice): never shown as an ordinary Completed set.
+            return repeatsVolume ? SnapshotSetState.Overfull : SnapshotSetState.Completed;
         }
+
+        /// <summary>
+        /// The source volume a snapshot was taken of, as far as it tells: its volume id, or for a copy (which EC2 shows
+        /// with the placeholder volume vol-ffffffff) the device its source volume was attached at; null when neither is known.
+        /// Two snapshots of a set with the same source volume make it <see cref="SnapshotSetState.Overfull"/>.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static string? SourceVolume(string? volumeId, string? deviceName)
+            => !string.IsNullOrEmpty(volumeId) && volumeId != CopyPlaceholderVolume ? volumeId : deviceName;
+
+        private const string CopyPlaceholderVolume = "vol-ffffffff";
     }
 }

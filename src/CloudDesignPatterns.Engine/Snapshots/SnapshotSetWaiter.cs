@@ -30,10 +30,10 @@ namespace CloudDesignPatterns.Engine.Snapshots
                         if (set.State == SnapshotSetState.Failed)
                             throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
                                 $"Set {setId} in {session.Region} failed: {Describe(set)}. Delete it (Remove-PatternSnapshot) and make or copy it again.");
-                        session.Log.Progress(activityId, activity, $"{setId} in {session.Region}: {Describe(set)}", Percent(set), set.State == SnapshotSetState.Completed);
+                        session.Log.Progress(activityId, activity, $"{setId} in {session.Region}: {Describe(set)}", Percent(set), IsDone(set));
                         return set;
                     },
-                    set => set.State == SnapshotSetState.Completed, timeout,
+                    IsDone, timeout,
                     set => new PatternException("SnapshotWaitTimeout", PatternErrorCategory.OperationTimeout,
                         $"Set {setId} in {session.Region} is still pending after {timeout.TotalSeconds:0} s ({Describe(set)}). " +
                         "It goes on in AWS; wait longer with -TimeoutSec or check it later with Get-PatternSnapshot."),
@@ -46,8 +46,11 @@ namespace CloudDesignPatterns.Engine.Snapshots
             }
         }
 
+        /// <summary>Every snapshot completed: an Overfull set is done too (waiting longer would never make it Completed).</summary>
+        private static bool IsDone(SnapshotSet set) => set.State == SnapshotSetState.Completed || set.State == SnapshotSetState.Overfull;
+
         internal static int Percent(SnapshotSet set)
-            => set.Snapshots.Length == 0 ? (set.State == SnapshotSetState.Completed ? 100 : 0) : (int)set.Snapshots.Average(s => s.State == "completed" ? 100 : s.Progress);
+            => set.Snapshots.Length == 0 ? (IsDone(set) ? 100 : 0) : (int)set.Snapshots.Average(s => s.State == "completed" ? 100 : s.Progress);
 
         private static string Describe(SnapshotSet set)
             => set.Snapshots.Length == 0 ? set.State.ToString().ToLowerInvariant()

@@ -16,6 +16,13 @@ namespace CloudDesignPatterns.Model.Snapshots
         Completed,
         /// <summary>At least one snapshot (or the image) failed.</summary>
         Failed,
+        /// <summary>
+        /// Every snapshot completed, but the set holds more than one snapshot of the same source volume (a create that
+        /// EC2 carried out twice, e.g. after a 5xx). The data is complete, only duplicated: a rotation counts the set as
+        /// one generation and, when it removes it, deletes every snapshot; copy and restore refuse it, since they would
+        /// copy or restore the volume twice.
+        /// </summary>
+        Overfull,
     }
 
     /// <summary>

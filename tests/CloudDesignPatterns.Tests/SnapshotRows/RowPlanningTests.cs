@@ -131,6 +131,7 @@ namespace CloudDesignPatterns.Tests.SnapshotRows
             Assert.Contains(actual.Items, i => i.Decision == RotationDecision.Skip && i.Reason.Contains("cdp:managed-by"));
             Assert.Contains(actual.Items, i => i.Set.Kind == SnapshotSetKind.Image);
             Assert.Contains(actual.Items, i => i.Set.State == SnapshotSetState.Failed);
+            Assert.Contains(actual.Items, i => i.Set.State == SnapshotSetState.Overfull); // members draw from three volumes: some repeat one
         }
 
         [Fact]

@@ -39,8 +39,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
 
         /// <summary>
         /// The set as it is now, completed: a set still pending is waited for when <paramref name="waitIfPending"/> (with
-        /// progress, up to <paramref name="timeout"/>), else refused with how to get past it; a missing or failed set is
-        /// refused. What copying and restoring both need first, since EC2 works only from completed snapshots and images.
+        /// progress, up to <paramref name="timeout"/>), else refused with how to get past it; a missing, failed or Overfull
+        /// set (a volume in it twice) is refused. What copying and restoring both need first, since EC2 works only from
+        /// completed snapshots and images.
         /// </summary>
         /// <param name="verb">What the set is read for ("copy", "restore"), for the messages.</param>
         public static async Task<SetResources> ReadCompletedAsync(Ec2Session session, string setId, bool waitIfPending, TimeSpan timeout, string verb,
@@ -61,6 +62,11 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
             if (resources.Set.State == SnapshotSetState.Failed)
                 throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
                     $"Set {setId} in {session.Region} failed; there is nothing sound to {verb}.");
+            // Copying or restoring every member would copy or restore a volume twice; picking one silently hides the fault.
+            if (resources.Set.State == SnapshotSetState.Overfull)
+                throw new PatternException("SnapshotSetOverfull", PatternErrorCategory.InvalidData,
+                    $"In {session.Region}, {OverfullSet.Describe(resources.Set)}. A {verb} would {verb} those volumes twice, so it is refused. " +
+                    $"Use another set, or remove this one (Remove-PatternSnapshot -SetId {setId}; rotation also counts it as one generation and removes it whole).");
             return resources;
         }
 

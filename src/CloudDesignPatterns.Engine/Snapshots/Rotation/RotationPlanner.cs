@@ -11,7 +11,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     /// <summary>
     /// Pure: decides which sets to keep, remove or skip. The safety rules, in the order they apply:
     /// 1. only sets tagged as ours (Managed) are ever removed;
-    /// 2. pending sets are never removed, and neither pending nor failed sets count as a generation;
+    /// 2. pending sets are never removed, and neither pending nor failed sets count as a generation (an Overfull set,
+    ///    complete but with a volume in it twice, counts as one, and is removed whole like any other);
     /// 3. the newest completed set of a group is always kept;
     /// 4. a set outside either keep rule is removed (a failed set only once it is older than the oldest kept generation
     ///    or the age limit, so a recent failure stays visible);
@@ -194,7 +195,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             => a.CreatedAt.Ticks != b.CreatedAt.Ticks ? a.CreatedAt.Ticks > b.CreatedAt.Ticks : sameTimeOrder(a.Index, b.Index) < 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool IsGeneration(in RotationCandidate candidate) => candidate.Managed && candidate.State == SnapshotSetState.Completed;
+        // An Overfull set is complete data, only duplicated: one generation, and removing it deletes all of its snapshots.
+        private static bool IsGeneration(in RotationCandidate candidate)
+            => candidate.Managed && (candidate.State == SnapshotSetState.Completed || candidate.State == SnapshotSetState.Overfull);
 
         /// <summary>No keep rule: the sets named are removed, under the same safety rules except "newest completed is kept".</summary>
         public static RotationPlan PlanDeletion(IEnumerable<SnapshotSet> named, RotationGuards? guards = null)

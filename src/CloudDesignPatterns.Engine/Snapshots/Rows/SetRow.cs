@@ -28,6 +28,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         /// <summary>Some member is in state error; every member is completed (true for none).</summary>
         public bool AnyError, AllCompleted;
 
+        /// <summary>Two members are snapshots of the same source volume: the set is Overfull once complete.</summary>
+        public bool RepeatsVolume;
+
         /// <summary>The AMI of an image set.</summary>
         public Image? Image;
 

@@ -70,7 +70,14 @@ namespace CloudDesignPatterns.Commands.Snapshot
                     IncludeUnmanaged = IncludeUnmanaged,
                 }, ct).ConfigureAwait(false);
             });
-            foreach (var set in sets) WriteObject(set);
+            foreach (var set in sets)
+            {
+                // The State column says Overfull; the warning names the repeated volume and its snapshots, which the table cannot.
+                if (set.State == SnapshotSetState.Overfull)
+                    WriteWarning($"In {set.Region}, {OverfullSet.Describe(set)}. Rotation counts it as one generation and removes it whole; " +
+                        "Copy-PatternSnapshot and Restore-PatternSnapshot refuse it.");
+                WriteObject(set);
+            }
         }
     }
 }
