@@ -117,6 +117,23 @@ try {
         Move-FloatingIp -AllocationId eipalloc-0a1b2c3d4e5f60501 -Self | Format-List AllocationId, PublicIp, PreviousInstanceId, InstanceId, Outcome, MetadataConfirmed
     }
 
+    # --- DNS failover with Route 53 (#12): a pair guarded by a health check, the static S3 page as the last fortress
+    Set-PatternSandbox -Route53ChangeDelaySec 1
+    $dnsPair = @{ HostedZoneId = 'Z0CDP000000PUBLIC1'; RecordName = 'app.example.com'; Primary = '198.51.100.10'
+        Secondary = 'cdp-fallback.s3-website-ap-northeast-1.amazonaws.com'; SecondaryAliasHostedZoneId = 'Z2M4EHUR26P7ZW'
+        HealthCheck = @{ Address = '198.51.100.10'; Path = '/health'; Interval = 10 } }
+    Show 'DNS failover: app.example.com as a PRIMARY/SECONDARY pair, the health check created, waited until INSYNC' {
+        $script:dnsResult = Set-Route53Failover @dnsPair -Wait
+        $dnsResult | Format-List RecordName, Mode, Primary, Secondary, PrimaryHealthCheckId, Changes, Status, ExpectedFailoverTime
+    }
+    Show 'run again: already as asked, nothing is sent' { Set-Route53Failover @dnsPair }
+    Show 'Route 53 answers with the primary while its health check passes' { Get-Route53Failover -HostedZoneId Z0CDP000000PUBLIC1 -RecordName app.example.com }
+    Set-PatternSandbox -HealthCheckId $dnsResult.PrimaryHealthCheckId -HealthCheckStatus Unhealthy
+    Show 'the primary fails its health check: Route 53 answers with the static S3 page' { $dnsResult | Get-Route53Failover }
+    Show 'a private name no checker can reach: switched to the standby by hand, with the TTL warning' {
+        Set-Route53Failover -ZoneName example.com -PrivateZone -RecordName db.example.com -Primary 10.0.1.20 -Secondary 10.0.2.20 -SwitchTo Secondary -Ttl 300 3>&1
+    }
+
     # Operational Firewall and On-demand Firewall (issue 13): converge a team firewall, then a time-limited grant.
     $firewall = @{ Teams = @{ web = @{ Description = 'Web tier'; Rules = @(@{ Port = 443; Source = '10.0.0.0/16'; Description = 'HTTPS from the VPC' }); AttachTo = @{ Role = 'web' } } } }
     Show 'Operational Firewall: converge the web team''s group (a second run changes nothing)' {
