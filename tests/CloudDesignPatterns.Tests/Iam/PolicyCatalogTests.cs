@@ -12,7 +12,7 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Catalog_lists_the_patterns_and_roles()
         {
-            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion", "Schedule" }, PolicyCatalog.Patterns);
+            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion", "Schedule", "Route53Failover" }, PolicyCatalog.Patterns);
             Assert.Equal(new[] { "Snapshot", "SnapshotRotation", "SnapshotRestore" }, PolicyCatalog.Roles("Snapshot"));
             Assert.Equal(new[] { "FirewallAdministrator", "OnDemandIngress" }, PolicyCatalog.Roles("Firewall"));
             Assert.Equal(
@@ -20,7 +20,7 @@ namespace CloudDesignPatterns.Tests.Iam
                     "RoutingFailover/RoutingFailover", "RoutingFailover/RoutingMonitor", "FloatingIp/FloatingIp",
                     "Firewall/FirewallAdministrator", "Firewall/OnDemandIngress",
                     "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator",
-                    "Schedule/Schedule" },
+                    "Schedule/Schedule", "Route53Failover/Route53Failover", "Route53Failover/Route53Monitor" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 
@@ -96,12 +96,14 @@ namespace CloudDesignPatterns.Tests.Iam
                 Assert.Null(statement.NotActions);
                 Assert.Null(statement.NotResources);
                 Assert.All(statement.Actions!, a => Assert.DoesNotContain("*", a));
-                // Resource "*" only where AWS offers no resource-level permission: the read-only describes, sts and
-                // ssm:ListAssociations (listed as supporting no resource types in the service authorization reference).
+                // Resource "*" only where AWS offers no resource-level permission: the read-only describes, sts,
+                // ssm:ListAssociations, route53:ListHostedZonesByName and route53:CreateHealthCheck (listed as
+                // supporting no resource types in the service authorization reference).
                 if (statement.Resources!.Contains("*"))
                 {
                     Assert.All(statement.Actions!, a => Assert.True(
-                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity" || a == "ssm:ListAssociations",
+                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity" || a == "ssm:ListAssociations" ||
+                        a == "route53:ListHostedZonesByName" || a == "route53:CreateHealthCheck",
                         $"{pattern}/{role} statement {statement.Sid} grants {a} on every resource."));
                 }
             }
@@ -123,6 +125,24 @@ namespace CloudDesignPatterns.Tests.Iam
             var json = PolicyCatalog.Get("Snapshot", "SnapshotRotation").Json;
             Assert.Contains("\"Action\": [\n        \"ec2:DeleteSnapshot\",\n        \"ec2:DeregisterImage\"\n      ]", json);
             Assert.Contains("\"aws:ResourceTag/cdp:managed-by\": \"CloudDesignPatterns\"", json);
+        }
+
+        [Fact]
+        public void Route53_policy_is_narrowed_to_the_zone_and_the_normalised_names()
+        {
+            var json = PolicyCatalog.Get("Route53Failover", null, new PolicyScope("/hostedzone/Z0CDP000000PUBLIC1", new[] { "App.Example.com.", "app.example.com" })).Json;
+            Assert.Contains("arn:aws:route53:::hostedzone/Z0CDP000000PUBLIC1", json);
+            Assert.DoesNotContain("hostedzone/*", json);
+            Assert.Contains("\"ForAllValues:StringEquals\"", json);
+            Assert.Contains("\"route53:ChangeResourceRecordSetsNormalizedRecordNames\": \"app.example.com\"", json);
+            Assert.Contains("hostedzone/*", PolicyCatalog.Get("Route53Failover", "Route53Failover").Json);
+        }
+
+        [Fact]
+        public void A_pattern_narrowed_by_tags_refuses_a_zone_scope()
+        {
+            var error = Assert.Throws<ArgumentException>(() => PolicyCatalog.Get("RoutingFailover", null, new PolicyScope("Z1", null)));
+            Assert.Equal("scope", error.ParamName);
         }
     }
 }
