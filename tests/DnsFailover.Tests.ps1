@@ -117,7 +117,7 @@ Describe 'Set-Route53Failover creates a failover pair with a new health check an
         $again.PrimaryHealthCheckId | Should -Be $Result.PrimaryHealthCheckId
         $calls = Route53Calls $mark
         $calls.Action | Where-Object { $_ -in $Changing } | Should -BeNullOrEmpty
-        @($calls.Action | Sort-Object) | Should -Be @('GetHealthCheck', 'GetHostedZone', 'ListResourceRecordSets', 'ListResourceRecordSets')
+        @($calls.Action | Sort-Object) | Should -Be @('GetHealthCheck', 'GetHostedZone', 'ListResourceRecordSets')
     }
 
     It 'a new primary address changes only the PRIMARY record, in one batch' {

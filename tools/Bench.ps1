@@ -78,3 +78,6 @@ if ($firstStart -gt 1000) { Write-Warning "The sandbox took $([Math]::Round($fir
 
 # 4. Routing-based HA: failover for N route tables beside Debian's aws-vpc-move-ip, in a namespace of its own (issue 11).
 & (Join-Path $PSScriptRoot 'bench/RoutingBench.ps1') -ModulePath $ModulePath
+
+# 5. DNS failover: Route 53 calls and time to INSYNC beside a fixed 20 s GetChange poll (issue 12).
+& (Join-Path $PSScriptRoot 'bench/Route53Bench.ps1') -ModulePath $ModulePath

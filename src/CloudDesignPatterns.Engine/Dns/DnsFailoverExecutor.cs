@@ -21,7 +21,7 @@ namespace CloudDesignPatterns.Engine.Dns
     /// <summary>
     /// Sends an approved plan: the health check first (its caller reference makes a retry answer with the same check),
     /// then the whole change batch at once (Route 53 applies it all or nothing), then -Wait's polls, then one read-back
-    /// of the name that must show exactly the planned records.
+    /// of the name that must show exactly the planned records (skipped when nothing was sent).
     /// </summary>
     public static class DnsFailoverExecutor
     {
@@ -63,7 +63,8 @@ namespace CloudDesignPatterns.Engine.Dns
                 }
             }
 
-            await VerifyAsync(route53, plan, cancel).ConfigureAwait(false);
+            // Nothing sent, nothing to verify: the plan was made from a read of this same moment.
+            if (plan.HasChanges) await VerifyAsync(route53, plan, cancel).ConfigureAwait(false);
             return new DnsFailoverOutcome(DnsFailoverResults.From(plan, change, createdHealthCheck != null, route53.Region, started.ElapsedMilliseconds), errors);
         }
 
