@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using CloudDesignPatterns.Engine.Configuration;
 using CloudDesignPatterns.Engine.Dns;
@@ -31,10 +30,7 @@ namespace CloudDesignPatterns.Commands.Dns
                     var recordName = RecordName;
                     if (Self)
                     {
-                        var typed = new Dictionary<string, object?>();
-                        foreach (var name in new[] { nameof(HostedZoneId), nameof(RecordName) })
-                            if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) typed[name] = value;
-                        var self = await ReadSelfAsync(route53, typed, false, ct).ConfigureAwait(false);
+                        var self = await ReadSelfAsync(route53, false, ct, nameof(HostedZoneId), nameof(RecordName)).ConfigureAwait(false);
                         selector = ZoneSelector(self.HostedZoneId);
                         recordName = self.RecordName;
                         if (selector.Id == null && selector.Name == null)

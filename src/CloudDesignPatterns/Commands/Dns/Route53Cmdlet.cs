@@ -87,9 +87,16 @@ namespace CloudDesignPatterns.Commands.Dns
             return new Route53Session(context, log);
         }
 
-        /// <summary>For -Self: this instance's cdp:dns:* settings and address, with the typed parameters winning.</summary>
-        internal Task<DnsSelfSettings> ReadSelfAsync(Route53Session route53, IDictionary<string, object?> typed, bool publicAddress, CancellationToken cancel)
-            => DnsSelfResolver.ResolveAsync(new Dictionary<string, object?>(typed, System.StringComparer.OrdinalIgnoreCase), publicAddress,
-                () => OpenEc2Async(route53.Log, cancel), route53.Log, cancel);
+        /// <summary>
+        /// For -Self: this instance's cdp:dns:* settings and address. The parameters of <paramref name="settingParameters"/>
+        /// that were typed win over the tags and user data.
+        /// </summary>
+        internal Task<DnsSelfSettings> ReadSelfAsync(Route53Session route53, bool publicAddress, CancellationToken cancel, params string[] settingParameters)
+        {
+            var typed = new Dictionary<string, object?>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var name in settingParameters)
+                if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) typed[name] = value;
+            return DnsSelfResolver.ResolveAsync(typed, publicAddress, () => OpenEc2Async(route53.Log, cancel), route53.Log, cancel);
+        }
     }
 }

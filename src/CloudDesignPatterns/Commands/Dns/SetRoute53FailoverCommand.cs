@@ -137,10 +137,7 @@ namespace CloudDesignPatterns.Commands.Dns
             if (HealthCheck != null) request.UseHealthCheck(HealthCheckSettings());
             if (!Self) return request;
 
-            var typed = new Dictionary<string, object?>();
-            foreach (var name in new[] { nameof(HostedZoneId), nameof(RecordName), nameof(Ttl), nameof(HealthCheckId) })
-                if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) typed[name] = value;
-            var self = await ReadSelfAsync(route53, typed, Public, cancel).ConfigureAwait(false);
+            var self = await ReadSelfAsync(route53, Public, cancel, nameof(HostedZoneId), nameof(RecordName), nameof(Ttl), nameof(HealthCheckId)).ConfigureAwait(false);
             route53.Log.Debug($"-Self: {self.InstanceId}, primary {self.Address}");
             request.Zone = ZoneSelector(self.HostedZoneId);
             DnsInputChecks.CheckZoneSelector(request.Zone);
