@@ -59,7 +59,7 @@ namespace CloudDesignPatterns.Engine.Dns
             }
             var ok = type switch
             {
-                "A" => IPAddress.TryParse(target.Value, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork && target.Value.Split('.').Length == 4,
+                "A" => IPAddress.TryParse(target.Value, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork && v4.ToString() == target.Value, // not 10.1, 0x7f.0.0.1 or 010.0.0.1 (octal)
                 "AAAA" => IPAddress.TryParse(target.Value, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6,
                 _ => DnsName.IsValid(DnsName.Normalize(target.Value)),
             };

@@ -42,6 +42,9 @@ namespace CloudDesignPatterns.Engine.Dns
                 throw Invalid($"-HealthCheck Interval {config.RequestInterval} is not one Route 53 offers: give 10 (fast) or 30 seconds.");
             if (IPAddress.TryParse(address, out var ip))
             {
+                // TryParse also reads 010 as octal and 0x7f as hex: the checker would watch another address than typed.
+                if (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && ip.ToString() != address)
+                    throw Invalid($"-HealthCheck Address '{address}' is not a plain IPv4 address (four decimal numbers, no leading zeros).");
                 if (IsPrivate(ip))
                     throw Invalid($"-HealthCheck Address {address} is a private address: Route 53's checkers run on the internet and cannot reach it. " +
                                   "For private endpoints use -SwitchTo, or a CloudWatch alarm health check.");
@@ -71,6 +74,7 @@ namespace CloudDesignPatterns.Engine.Dns
 
         private static bool IsPrivate(IPAddress ip)
         {
+            if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
             var b = ip.GetAddressBytes();
             if (b.Length != 4) return IPAddress.IsLoopback(ip) || ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || (b[0] & 0xFE) == 0xFC;
             return b[0] == 10 || (b[0] == 172 && (b[1] & 0xF0) == 16) || (b[0] == 192 && b[1] == 168) || b[0] == 127 ||
