@@ -1,7 +1,7 @@
 #Requires -Version 7.0
 <#
     Runs INSIDE a network namespace of its own (tests/PacemakerAgent.Tests.ps1 starts it under `unshare -rnm`), so the
-    agent's `ip addr add` touches only veth0 here and nothing can reach 169.254.169.254 or the machine's interfaces.
+    agent's `ip addr add` touches only veth0 here and nothing can reach the instance metadata address or the machine's interfaces.
     Starts a sandbox on this namespace's loopback, points both route tables' virtual-IP route at web-2, then runs Debian's
     ocf-tester on the shipped agent (as the RoutingFailover role) and the failure cases, and prints one JSON line.
 #>

@@ -26,10 +26,14 @@ namespace CloudDesignPatterns.Engine.Aws
         }
 
         /// <summary>The same polling, but the last read is returned whether it is done or the time ran out.</summary>
-        public static async Task<T> LastReadAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan timeout, CancellationToken cancel)
+        /// <param name="first">The first pause (default <see cref="FirstPoll"/>); <paramref name="max"/> the ceiling
+        /// (default <see cref="MaxPoll"/>); <paramref name="growth"/> the factor each pause grows by (default 2).</param>
+        public static async Task<T> LastReadAsync<T>(Func<CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan timeout, CancellationToken cancel,
+            TimeSpan? first = null, TimeSpan? max = null, double growth = 2)
         {
             var clock = Stopwatch.StartNew();
-            var interval = FirstPoll;
+            var interval = first ?? FirstPoll;
+            var ceiling = max ?? MaxPoll;
             var lastRead = false;
             while (true)
             {
@@ -41,7 +45,7 @@ namespace CloudDesignPatterns.Engine.Aws
                 // deadline, and what remained then (under a millisecond, a pause of none) made the loop read in a spin.
                 lastRead = interval >= remaining;
                 await Task.Delay(lastRead ? remaining : interval, cancel).ConfigureAwait(false);
-                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPoll.Ticks));
+                interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * growth), ceiling.Ticks));
             }
         }
     }
