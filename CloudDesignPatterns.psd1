@@ -54,6 +54,7 @@
         'Get-PatternSchedule'
         'Unregister-PatternSchedule'
         'Invoke-PatternJob'
+        'Invoke-PatternGameDay'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -36,7 +36,7 @@ namespace CloudDesignPatterns.Engine.GameDay
 
     public enum DrillProbeKind { RoutingFailover, FloatingIp, Route53Failover, InstanceData, Script }
 
-    internal static class DrillFaultKinds
+    public static class DrillFaultKinds
     {
         /// <summary>The faults that break the service at the start of the drill (the others hold only during the recovery).</summary>
         public static bool BreaksService(DrillFaultKind kind)

@@ -88,6 +88,13 @@ namespace CloudDesignPatterns.Commands.Sandbox
             return null;
         }
 
+        /// <summary>The control of a sandbox this session started at that endpoint; null for any other endpoint (real AWS).</summary>
+        public static ISandboxControl? ControlAt(string endpointUrl)
+        {
+            var entry = Matching(endpointUrl);
+            return entry == null ? null : entry.Host?.Control ?? new SandboxControlClient(new Uri(entry.Info.EndpointUrl));
+        }
+
         private static Entry? Matching(string endpointUrl)
             => All.Count == 0 ? null : ((List<Entry>)new List<Entry>(All)).Find(e => string.Equals(e.Info.EndpointUrl.TrimEnd('/'), endpointUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
