@@ -44,7 +44,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// <returns>How long the read waited for EC2's answers (no page being parsed or handed on).</returns>
         internal static Task<TimeSpan> DescribeSnapshotFactsAsync(Ec2Session ec2, List<Filter> filters, SnapshotFactsSink onSnapshot, CancellationToken cancel, bool names = true)
         {
-            HotPath.WarmUpInBackground(); // the parsing, assembling and planning code compiles while the first page is on its way
             var parser = new SnapshotFactsParser(onSnapshot, names);
             // Two pages parsed at once where there are two cores: the read is the module's biggest cost in a rotation.
             return DescribeSnapshotPagesAsync(ec2, filters, parser.Parse, parser.Commit, Math.Min(2, Environment.ProcessorCount), cancel);

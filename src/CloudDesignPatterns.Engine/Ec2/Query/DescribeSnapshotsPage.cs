@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
@@ -17,7 +16,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public static byte[] Name(string name) => Encoding.ASCII.GetBytes(name);
 
         /// <summary>Calls <paramref name="readItem"/> on each snapshot item (it consumes the item); returns the next token, null on the last page.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public static string? Walk(Ec2XmlScanner xml, Action<Ec2XmlScanner> readItem)
         {
             string? next = null;

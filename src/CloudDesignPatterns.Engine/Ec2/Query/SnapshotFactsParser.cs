@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Engine.Tagging;
@@ -36,7 +35,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 ReadItem = Read;
             }
 
-            [MethodImpl(HotPath.Optimized)]
             private void Read(Ec2XmlScanner xml)
             {
                 if (Count == Parsed.Length) Array.Resize(ref Parsed, Parsed.Length * 2);
@@ -65,7 +63,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>Hands the snapshots of the page a worker parsed last to the sink.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public void Commit(int worker)
         {
             var w = workers[worker];
@@ -73,7 +70,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             w.Count = 0;
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private SnapshotFacts ReadSnapshot(Ec2XmlScanner xml, Utf8StringPool pool)
         {
             var s = new SnapshotFacts { SnapshotId = "", State = "" };
@@ -91,7 +87,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return s;
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private void ReadTags(Ec2XmlScanner xml, ref SetTagValues tags, Utf8StringPool pool)
         {
             while (xml.NextChild())
@@ -112,7 +107,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>"100%" → 100, read from the bytes; anything unreadable → 0, as <see cref="SnapshotFacts.ParseProgress"/>.</summary>
-        [MethodImpl(HotPath.Optimized)]
         private static int ReadPercent(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return SnapshotFacts.ParseProgress(xml.ReadText());
@@ -120,7 +114,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return AsciiDigits.TryParse(xml.Data, start, length, out var value) ? value : SnapshotFacts.ParseProgress(Encoding.UTF8.GetString(xml.Data, start, length));
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private static int ReadInt(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return ParseInt(xml.ReadText());
@@ -128,7 +121,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>EC2's "2026-11-27T01:02:03.456Z" read from the bytes; any other ISO 8601 form through DateTime.Parse.</summary>
-        [MethodImpl(HotPath.Optimized)]
         private static DateTime ReadTime(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return Iso8601.ParseUtc(xml.ReadText());

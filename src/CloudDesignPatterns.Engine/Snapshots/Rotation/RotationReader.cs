@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
@@ -60,7 +59,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         }
 
         /// <summary>Images are read unfiltered, so image sets outside the scope are dropped here.</summary>
-        [MethodImpl(HotPath.Optimized)]
         internal static List<int> InScope(SnapshotSetAssembler sets, RotationScope scope)
         {
             // Looked up in hash sets: a scope can name a thousand instances, checked against 100,000 sets.
