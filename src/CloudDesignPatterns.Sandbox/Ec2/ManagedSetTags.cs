@@ -10,26 +10,17 @@ namespace CloudDesignPatterns.Sandbox.Ec2
     /// </summary>
     internal static class ManagedSetTags
     {
-        public const string ManagedByKey = "cdp:managed-by";
-        public const string ManagedByValue = "CloudDesignPatterns";
-        public const string SetIdKey = "cdp:snapshot:set-id";
-        public const string PolicyKey = "cdp:snapshot:policy";
-        public const string SourceInstanceKey = "cdp:snapshot:source-instance";
-        public const string KindKey = "cdp:snapshot:kind";
-        /// <summary>"vol-…=xvda,…": the source instance's volume → device map, devices without "/dev/".</summary>
-        public const string DevicesKey = "cdp:snapshot:devices";
-
-        /// <summary>The tags of one snapshot of a snapshot set (kind "snapshots") of a one-volume instance.</summary>
+        /// <summary>The tags of one snapshot of a snapshot set (kind "snapshots") of a one-volume instance; the device without "/dev/".</summary>
         public static Dictionary<string, string> ForSnapshotSet(string setId, string policy, string instanceId, DateTime createdUtc, string volumeId, string device)
             => new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["Name"] = $"{policy}-{instanceId}-{createdUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}",
-                [ManagedByKey] = ManagedByValue,
-                [PolicyKey] = policy,
-                [SourceInstanceKey] = instanceId,
-                [SetIdKey] = setId,
-                [KindKey] = "snapshots",
-                [DevicesKey] = volumeId + "=" + device,
+                ["cdp:managed-by"] = "CloudDesignPatterns",
+                ["cdp:snapshot:policy"] = policy,
+                ["cdp:snapshot:source-instance"] = instanceId,
+                ["cdp:snapshot:set-id"] = setId,
+                ["cdp:snapshot:kind"] = "snapshots",
+                ["cdp:snapshot:devices"] = volumeId + "=" + device,
             };
     }
 }

@@ -49,7 +49,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var assembler = new SnapshotSetAssembler(ec2.Region, includeUnmanaged: false);
             var waited = TimeSpan.Zero;
             foreach (var filters in SnapshotFilters(scope))
-                waited += await SnapshotSetReader.DescribeSnapshotFactsAsync(ec2, filters, assembler.Add, cancel, names: false).ConfigureAwait(false);
+                waited += await SnapshotSetReader.ReadSnapshotsAsync(ec2, filters, assembler.Add, cancel, names: false).ConfigureAwait(false);
             var imagesWatch = System.Diagnostics.Stopwatch.StartNew(); // the SDK's call, counted whole as waiting
             var images = await SnapshotSetReader.DescribeImagesAsync(ec2, new List<Filter>(), cancel).ConfigureAwait(false);
             waited += imagesWatch.Elapsed;

@@ -180,7 +180,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                     if (Wait)
                     {
                         var destination = set.DestinationRegion;
-                        set = await SnapshotSetWaiter.WaitAsync(ec2, set.SetId, TimeSpan.FromSeconds(TimeoutSec), Math.Abs(set.SetId.GetHashCode() % 10000) + 1,
+                        set = await SnapshotSetWaiter.WaitAsync(ec2, set.SetId, set.Kind, TimeSpan.FromSeconds(TimeoutSec), Math.Abs(set.SetId.GetHashCode() % 10000) + 1,
                             $"Backing up {set.InstanceId} ({set.SetId})", ct).ConfigureAwait(false);
                         set.DestinationRegion = destination;
                     }

@@ -1,23 +1,30 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using CloudDesignPatterns.Engine.Snapshots;
+using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Ec2.Query;
 using CloudDesignPatterns.Engine.Tagging;
-using static CloudDesignPatterns.Engine.Ec2.Query.DescribeSnapshotsPage;
 
-namespace CloudDesignPatterns.Engine.Ec2.Query
+namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
-    /// DescribeSnapshots pages into lean <see cref="SnapshotFacts"/>: only the fields and tags a set is rebuilt from,
-    /// every repeated string shared through a <see cref="Utf8StringPool"/> for the whole read, numbers and dates read
-    /// from the bytes. Only a snapshot's id (and a value never seen before) allocates a string. Two workers can parse
-    /// two pages at once (<see cref="ReadAheadPager"/>), each into its own buffer with its own pool; a page's snapshots
-    /// reach the sink when it is committed.
+    /// DescribeSnapshots pages into lean <see cref="SnapshotFacts"/>, the only way this pattern reads snapshots: the
+    /// fields and tags a set is rebuilt from (and every tag when asked, for a copy), read with the transport's
+    /// forward-only scanner, every repeated string shared through a <see cref="Utf8StringPool"/> for the whole read,
+    /// numbers and dates read from the bytes. Only a snapshot's id (and a value never seen before) allocates a string.
+    /// Two workers can parse two pages at once (<see cref="ReadAheadPager"/>), each into its own buffer with its own
+    /// pool; a page's snapshots reach the sink when it is committed.
     /// </summary>
     internal sealed class SnapshotFactsParser
     {
+        private static readonly byte[] SnapshotSet = Name("snapshotSet"), NextToken = Name("nextToken"), Item = Name("item"),
+            SnapshotId = Name("snapshotId"), VolumeId = Name("volumeId"), Status = Name("status"), StartTime = Name("startTime"),
+            Progress = Name("progress"), VolumeSize = Name("volumeSize"), TagSet = Name("tagSet"), Key = Name("key"), Value = Name("value");
+
         private readonly SnapshotFactsSink onSnapshot;
         private readonly bool names;
+        private readonly bool allTags;
         private readonly Worker[] workers;
 
         private sealed class Worker
@@ -47,10 +54,12 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// False drops the Name tag: a rotation never shows it, and it is the one value besides the ids that differs on
         /// every set (100,000 strings kept for nothing).
         /// </param>
-        public SnapshotFactsParser(SnapshotFactsSink onSnapshot, bool names = true)
+        /// <param name="allTags">True also keeps every tag of each snapshot (<see cref="SnapshotFacts.AllTags"/>): a copy carries them all.</param>
+        public SnapshotFactsParser(SnapshotFactsSink onSnapshot, bool names = true, bool allTags = false)
         {
             this.onSnapshot = onSnapshot;
-            this.names = names;
+            this.names = names || allTags;
+            this.allTags = allTags;
             workers = new[] { new Worker(this), new Worker(this) };
         }
 
@@ -59,7 +68,18 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         {
             var w = workers[worker];
             w.Count = 0;
-            return DescribeSnapshotsPage.Walk(xml, w.ReadItem);
+            string? next = null;
+            if (!xml.ReadRoot()) throw new FormatException("Malformed EC2 response: no root element.");
+            while (xml.NextChild())
+            {
+                if (xml.NameIs(NextToken)) next = xml.ReadText();
+                else if (xml.NameIs(SnapshotSet))
+                    while (xml.NextChild())
+                        if (xml.NameIs(Item)) w.ReadItem(xml);
+                        else xml.Skip();
+                else xml.Skip();
+            }
+            return string.IsNullOrEmpty(next) ? null : next;
         }
 
         /// <summary>Hands the snapshots of the page a worker parsed last to the sink.</summary>
@@ -81,13 +101,13 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 else if (xml.NameIs(StartTime)) s.StartTime = ReadTime(xml);
                 else if (xml.NameIs(Progress)) s.Progress = ReadPercent(xml);
                 else if (xml.NameIs(VolumeSize)) s.SizeGiB = ReadInt(xml);
-                else if (xml.NameIs(TagSet)) ReadTags(xml, ref s.Tags, pool);
+                else if (xml.NameIs(TagSet)) ReadTags(xml, ref s, pool);
                 else xml.Skip();
             }
             return s;
         }
 
-        private void ReadTags(Ec2XmlScanner xml, ref SetTagValues tags, Utf8StringPool pool)
+        private void ReadTags(Ec2XmlScanner xml, ref SnapshotFacts s, Utf8StringPool pool)
         {
             while (xml.NextChild())
             {
@@ -102,7 +122,9 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                     // A set id is its set's alone: shared through the pool, every one would stay in it to the end of the read.
                     else value = key == ManagedTags.SetIdKey ? xml.ReadText() : xml.ReadShared(pool);
                 }
-                if (!dropped) tags.Take(key, value);
+                if (dropped) continue;
+                s.Tags.Take(key, value);
+                if (allTags) (s.AllTags ??= new List<Tag>()).Add(new Tag(key, value));
             }
         }
 
@@ -128,5 +150,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         private static int ParseInt(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+        private static byte[] Name(string name) => Encoding.ASCII.GetBytes(name);
     }
 }
