@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using CloudDesignPatterns.Engine.Diagnostics;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Imds;
+using CloudDesignPatterns.Engine.Platform;
 
 namespace CloudDesignPatterns.Engine.Aws
 {

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Imds;
+using CloudDesignPatterns.Engine.Platform;
 
 namespace CloudDesignPatterns.Engine.Aws
 {

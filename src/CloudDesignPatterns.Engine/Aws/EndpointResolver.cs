@@ -1,5 +1,6 @@
 using System;
 using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Platform;
 
 namespace CloudDesignPatterns.Engine.Aws
 {

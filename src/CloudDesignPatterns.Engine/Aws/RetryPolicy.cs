@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using CloudDesignPatterns.Engine.Platform;
 
 namespace CloudDesignPatterns.Engine.Aws
 {

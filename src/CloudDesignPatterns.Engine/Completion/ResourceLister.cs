@@ -7,6 +7,7 @@ using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.CloudDi;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Engine.Tagging;
 
 namespace CloudDesignPatterns.Engine.Completion
@@ -30,16 +31,15 @@ namespace CloudDesignPatterns.Engine.Completion
                         (c, ct) => c.DescribeVolumesAsync(new DescribeVolumesRequest { MaxResults = PageSize }, ct), cancel).ConfigureAwait(false);
                     return (volumes.Volumes ?? new List<Volume>()).Select(v => new ResourceCandidate(v.VolumeId, Describe(v.Tags, $"{v.Size} GiB"))).ToList();
                 case CompletionKind.SnapshotSet:
-                    var snapshots = await ec2.CallAsync("DescribeSnapshots", "completion", true,
-                        (c, ct) => c.DescribeSnapshotsAsync(new DescribeSnapshotsRequest
-                        {
-                            OwnerIds = new List<string> { "self" },
-                            Filters = new List<Filter> { new Filter("tag-key", new List<string> { ManagedTags.SetIdKey }) },
-                            MaxResults = PageSize,
-                        }, ct), cancel).ConfigureAwait(false);
-                    return (snapshots.Snapshots ?? new List<Snapshot>())
-                        .Select(s => (Set: Tag(s.Tags, ManagedTags.SetIdKey), Snapshot: s)).Where(x => x.Set != null)
-                        .GroupBy(x => x.Set!).Select(g => new ResourceCandidate(g.Key, Describe(g.First().Snapshot.Tags, g.First().Snapshot.StartTime?.ToString("u")))).ToList();
+                    // The first snapshot of each set names it (its Name tag and start time), as listed.
+                    var sets = new List<ResourceCandidate>();
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    await SnapshotSetReader.ReadFirstPageAsync(ec2, SnapshotSetReader.ManagedOnly(), PageSize, (in SnapshotFacts s) =>
+                    {
+                        if (s.Tags.SetId is { } setId && seen.Add(setId))
+                            sets.Add(new ResourceCandidate(setId, Describe(s.Tags.Name, s.StartTime?.ToString("u"))));
+                    }, cancel).ConfigureAwait(false);
+                    return sets;
                 case CompletionKind.RouteTable:
                     var tables = await ec2.CallAsync("DescribeRouteTables", "completion", true,
                         (c, ct) => c.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { MaxResults = 100 }, ct), cancel).ConfigureAwait(false);
@@ -107,10 +107,9 @@ namespace CloudDesignPatterns.Engine.Completion
 
         private static string? Tag(List<Tag>? tags, string key) => tags?.FirstOrDefault(t => t.Key == key)?.Value;
 
-        private static string Describe(List<Tag>? tags, string? detail)
-        {
-            var name = Tag(tags, "Name");
-            return string.Join(" · ", new[] { name, detail }.Where(s => !string.IsNullOrEmpty(s)));
-        }
+        private static string Describe(List<Tag>? tags, string? detail) => Describe(Tag(tags, "Name"), detail);
+
+        private static string Describe(string? name, string? detail)
+            => string.Join(" · ", new[] { name, detail }.Where(s => !string.IsNullOrEmpty(s)));
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine.Platform;
 
 namespace CloudDesignPatterns.Engine.Imds
 {

@@ -1,7 +1,6 @@
+using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Amazon.EC2.Model;
-using CloudDesignPatterns.Engine.Snapshots.Rotation;
 using CloudDesignPatterns.Engine.Tagging;
 
 namespace CloudDesignPatterns.Engine.Snapshots
@@ -28,7 +27,9 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return values;
         }
 
-        [MethodImpl(HotPath.Optimized)]
+        /// <summary>Tag key prefixes of AWS Backup and Data Lifecycle Manager: a resource carrying one is theirs (rotation never touches it).</summary>
+        public static readonly string[] ForeignOwnerTagPrefixes = { "aws:backup:", "aws:dlm:" };
+
         public void Take(string key, string value)
         {
             switch (key)
@@ -44,9 +45,16 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 case ManagedTags.SourceRegionKey: SourceRegion ??= value; break;
                 case ManagedTags.SourceSetKey: SourceSet ??= value; break;
                 default:
-                    if (ForeignOwnerTag == null && RotationGuards.IsForeignOwnerTag(key)) ForeignOwnerTag = key;
+                    if (ForeignOwnerTag == null && IsForeignOwnerTag(key)) ForeignOwnerTag = key;
                     break;
             }
+        }
+
+        private static bool IsForeignOwnerTag(string key)
+        {
+            foreach (var prefix in ForeignOwnerTagPrefixes)
+                if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            return false;
         }
     }
 }

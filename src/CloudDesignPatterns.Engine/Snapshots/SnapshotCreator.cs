@@ -81,14 +81,10 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// never leads to a second set and a good backup is never reported as failed.
         /// </summary>
         private static Task<SnapshotSet?> ReadBackAsync(Ec2Session ec2, string setId, bool image, int expected, CancellationToken cancel)
-            => Poller.LastReadAsync(ct => ReadSetAsync(ec2, setId, image, ct),
+            => Poller.LastReadAsync(ct => SnapshotSetReader.ReadSetAsync(ec2, setId, snapshotsOnly: !image, ct),
                 set => set != null && (image ? !string.IsNullOrEmpty(set.ImageId) : set.Snapshots.Length >= expected), ReadBackPatience, cancel);
 
         private static readonly TimeSpan ReadBackPatience = TimeSpan.FromSeconds(8);
-
-        /// <summary>Reads one set back; a snapshot set needs only DescribeSnapshots, an image set DescribeImages too.</summary>
-        internal static async Task<SnapshotSet?> ReadSetAsync(Ec2Session ec2, string setId, bool image, CancellationToken cancel)
-            => (await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery { SetIds = new[] { setId }, SnapshotsOnly = !image }, cancel).ConfigureAwait(false)).FirstOrDefault();
 
         /// <summary>Every volume that should be in the set is there; a short set is an error, never silently accepted.</summary>
         internal static void Verify(SnapshotSet set, SnapshotRequest request, int expectedVolumes)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Amazon.EC2.Model;
 
 namespace CloudDesignPatterns.Engine.Snapshots
@@ -22,6 +23,8 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// <summary>UTC.</summary>
         public DateTime? StartTime;
         public SetTagValues Tags;
+        /// <summary>Every tag, in the order EC2 lists them; only when the read asked for them (a copy carries them all), else null.</summary>
+        public List<Tag>? AllTags;
 
         public static SnapshotFacts From(Snapshot snapshot) => new SnapshotFacts
         {
@@ -32,6 +35,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             SizeGiB = snapshot.VolumeSize ?? 0,
             StartTime = snapshot.StartTime?.ToUniversalTime(),
             Tags = SetTagValues.From(snapshot.Tags),
+            AllTags = snapshot.Tags,
         };
 
         /// <summary>"100%" → 100; anything unreadable → 0.</summary>

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Amazon.EC2.Model;
-using CloudDesignPatterns.Engine.Snapshots.Rows;
+using CloudDesignPatterns.Engine.Ec2.Query;
 using CloudDesignPatterns.Engine.Tagging;
 using CloudDesignPatterns.Model.Snapshots;
 using SnapshotInfo = CloudDesignPatterns.Model.Snapshots.SnapshotInfo;
@@ -69,7 +68,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
         internal int CompareSetIds(int a, int b) => setIds.Compare(a, b);
 
         // Written without LINQ on purpose: this runs for each of 100,000 snapshots in a rotation.
-        [MethodImpl(HotPath.Optimized)]
         internal void Add(in SnapshotFacts s)
         {
             if (s.Tags.ForeignOwnerTag != null) foreignOwned[s.SnapshotId] = s.Tags.ForeignOwnerTag;
@@ -127,7 +125,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// Adds the images (an image set takes its tags from its image, and is as old as the image if that is older) and
         /// settles each set's state, without building the sets: what a rotation decides on.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
         internal void Settle(IEnumerable<Image> images)
         {
             if (settled) throw new InvalidOperationException("The sets are settled already.");
@@ -158,7 +155,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         /// <summary>The set of row <paramref name="row"/>, as its own objects (the rows stay as they are).</summary>
-        [MethodImpl(HotPath.Optimized)]
         internal SnapshotSet BuildSet(int row)
         {
             if (!settled) throw new InvalidOperationException("The sets are not settled yet: their images and states are not known.");
@@ -192,7 +188,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// Sorted on an array of keys rather than with a comparison delegate: a rotation finishes 100,000 sets, and the
         /// delegate calling each set's CreatedAt getter some 1.7 million times was a tenth of its planning time.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
         private static List<SnapshotSet> NewestFirst(List<SnapshotSet> sets)
         {
             var ordered = sets.ToArray();
@@ -204,7 +199,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return sets;
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private int NewRow(string setId, SetTagValues tags)
         {
             var row = setIds.Add(setId);
@@ -221,7 +215,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return tags;
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private static void ApplyTags(SnapshotSet set, in SetTagValues tags)
         {
             set.InstanceId = tags.SourceInstance ?? "";
@@ -252,7 +245,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 if (devices.TryGetValue(member.VolumeId, out var device)) member.DeviceName = device;
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private Dictionary<string, string>? Devices(string? tag)
         {
             if (tag == null) return null;
@@ -285,7 +277,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
             Managed = false,
         };
 
-        [MethodImpl(HotPath.Optimized)]
         internal static SnapshotSetState StateOf(bool anyError, bool allCompleted, int snapshotCount, Image? image, bool repeatsVolume = false)
         {
             var imageState = image?.State?.Value;
@@ -300,7 +291,6 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// with the placeholder volume vol-ffffffff) the device its source volume was attached at; null when neither is known.
         /// Two snapshots of a set with the same source volume make it <see cref="SnapshotSetState.Overfull"/>.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static string? SourceVolume(string? volumeId, string? deviceName)
             => !string.IsNullOrEmpty(volumeId) && volumeId != CopyPlaceholderVolume ? volumeId : deviceName;
 

@@ -12,8 +12,11 @@ using CloudDesignPatterns.Model.Snapshots;
 namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
-    /// Reads this module's sets in one region from paginated, filtered DescribeSnapshots and DescribeImages calls:
-    /// the filters carry the instance ids, policy and set ids, so the cost does not grow with one call per instance.
+    /// The one reader of snapshots and images for the snapshot pattern: every DescribeSnapshots goes through
+    /// <see cref="ReadSnapshotsAsync"/> (the lean page parser, into <see cref="SnapshotFacts"/>), every DescribeImages through
+    /// <see cref="DescribeImagesAsync"/>, and sets are assembled from those facts only (<see cref="SnapshotSetAssembler"/>).
+    /// Reads this module's sets in one region from paginated, filtered calls: the filters carry the instance ids,
+    /// policy and set ids, so the cost does not grow with one call per instance.
     /// </summary>
     public static class SnapshotSetReader
     {
@@ -25,7 +28,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             var images = new List<Image>();
             foreach (var filters in FilterBatches(query))
             {
-                await DescribeSnapshotFactsAsync(ec2, filters, assembler.Add, cancel).ConfigureAwait(false);
+                await ReadSnapshotsAsync(ec2, filters, assembler.Add, cancel).ConfigureAwait(false);
                 if (query.SnapshotsOnly) continue;
                 if (!query.IncludeUnmanaged || query.SetIds != null || query.InstanceIds != null || query.Policy != null)
                     images.AddRange(await DescribeImagesAsync(ec2, filters, cancel).ConfigureAwait(false));
@@ -35,29 +38,42 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return assembler.Finish(images.GroupBy(i => i.ImageId).Select(g => g.First()));
         }
 
+        /// <summary>One set as it is now in the session's region (its snapshots only, or with its image), or null when nothing carries the id.</summary>
+        public static async Task<SnapshotSet?> ReadSetAsync(Ec2Session ec2, string setId, bool snapshotsOnly, CancellationToken cancel)
+            => (await ListAsync(ec2, new SnapshotQuery { SetIds = new[] { setId }, SnapshotsOnly = snapshotsOnly }, cancel).ConfigureAwait(false))
+                .FirstOrDefault(s => s.SetId == setId);
+
         /// <summary>
         /// Every page of the account's own snapshots matching <paramref name="filters"/>, each snapshot reduced to what
         /// sets are built from (<see cref="SnapshotFactsParser"/>) and handed to <paramref name="onSnapshot"/> page by
         /// page, in order, from one thread at a time: a rotation reads 100,000 snapshots, which cost the SDK seconds.
         /// </summary>
         /// <param name="names">False leaves out the Name tag (a rotation never shows it).</param>
+        /// <param name="allTags">True keeps every tag of each snapshot too (<see cref="SnapshotFacts.AllTags"/>), for a copy.</param>
         /// <returns>How long the read waited for EC2's answers (no page being parsed or handed on).</returns>
-        internal static Task<TimeSpan> DescribeSnapshotFactsAsync(Ec2Session ec2, List<Filter> filters, SnapshotFactsSink onSnapshot, CancellationToken cancel, bool names = true)
+        internal static Task<TimeSpan> ReadSnapshotsAsync(Ec2Session ec2, List<Filter> filters, SnapshotFactsSink onSnapshot, CancellationToken cancel,
+            bool names = true, bool allTags = false)
         {
-            HotPath.WarmUpInBackground(); // the parsing, assembling and planning code compiles while the first page is on its way
-            var parser = new SnapshotFactsParser(onSnapshot, names);
+            var parser = new SnapshotFactsParser(onSnapshot, names, allTags);
             // Two pages parsed at once where there are two cores: the read is the module's biggest cost in a rotation.
             return DescribeSnapshotPagesAsync(ec2, filters, parser.Parse, parser.Commit, Math.Min(2, Environment.ProcessorCount), cancel);
         }
 
-        /// <summary>The same read into the SDK's whole <see cref="Snapshot"/> objects, for callers that need every tag (a copy).</summary>
-        internal static async Task<List<Snapshot>> DescribeSnapshotsAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)
+        /// <summary>The snapshots matching <paramref name="filters"/>, each with every tag (small reads: a set, a copy's members).</summary>
+        internal static async Task<List<SnapshotFacts>> ReadSnapshotsAsync(Ec2Session ec2, List<Filter> filters, CancellationToken cancel)
         {
-            var all = new List<Snapshot>();
-            var parser = new SnapshotPageParser();
-            // One worker: a page is parsed (straight into the list) only once the page before it is known to be right.
-            await DescribeSnapshotPagesAsync(ec2, filters, (_, xml) => parser.Parse(xml, all), _ => { }, 1, cancel).ConfigureAwait(false);
+            var all = new List<SnapshotFacts>();
+            await ReadSnapshotsAsync(ec2, filters, (in SnapshotFacts s) => all.Add(s), cancel, allTags: true).ConfigureAwait(false);
             return all;
+        }
+
+        /// <summary>The first page only, at most <paramref name="pageSize"/> snapshots: one call, for tab completion.</summary>
+        internal static async Task ReadFirstPageAsync(Ec2Session ec2, List<Filter> filters, int pageSize, SnapshotFactsSink onSnapshot, CancellationToken cancel)
+        {
+            var parser = new SnapshotFactsParser(onSnapshot);
+            using var page = await ec2.QueryAsync("DescribeSnapshots", Describe(filters), PageParameters(filters, null, pageSize), cancel).ConfigureAwait(false);
+            parser.Parse(0, page.Scanner());
+            parser.Commit(0);
         }
 
         /// <returns>How long the read waited for EC2's answers (no page being parsed or handed on).</returns>
@@ -71,12 +87,12 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return clock.Idle;
         }
 
-        private static List<KeyValuePair<string, string>> PageParameters(List<Filter> filters, string? nextToken)
+        private static List<KeyValuePair<string, string>> PageParameters(List<Filter> filters, string? nextToken, int pageSize = PageSize)
         {
             var parameters = new List<KeyValuePair<string, string>>
             {
                 new KeyValuePair<string, string>("Owner.1", "self"),
-                new KeyValuePair<string, string>("MaxResults", PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string>("MaxResults", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             };
             parameters.AddRange(Ec2QueryCall.Filters(filters));
             if (nextToken != null) parameters.Add(new KeyValuePair<string, string>("NextToken", nextToken));
@@ -104,7 +120,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 }
         }
 
-        private static List<Filter> ManagedOnly() => new List<Filter> { new Filter("tag-key", new List<string> { ManagedTags.SetIdKey }) };
+        internal static List<Filter> ManagedOnly() => new List<Filter> { new Filter("tag-key", new List<string> { ManagedTags.SetIdKey }) };
 
         private static string Describe(List<Filter> filters)
             => filters.Count == 0 ? "all" : string.Join(" ", filters.Select(f => $"{f.Name}={string.Join(",", f.Values.Take(3))}{(f.Values.Count > 3 ? "…" : "")}"));

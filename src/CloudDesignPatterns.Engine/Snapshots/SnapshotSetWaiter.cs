@@ -5,28 +5,28 @@ using System.Threading.Tasks;
 using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
-using CloudDesignPatterns.Engine.Snapshots.Copy;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
     /// Waits for one set to complete, reporting progress; fails with a clear error when a snapshot fails, the set
-    /// disappears, or the time runs out (<see cref="Poller"/>: quickly at first, then backing off).
+    /// disappears, or the time runs out (<see cref="Poller"/>: quickly at first, then backing off). Each poll reads the
+    /// set through <see cref="SnapshotSetReader"/>; a snapshot set is read with DescribeSnapshots alone (it has no image).
     /// </summary>
     public static class SnapshotSetWaiter
     {
-        public static async Task<SnapshotSet> WaitAsync(Ec2Session session, string setId, TimeSpan timeout, int activityId, string activity,
+        /// <param name="kind">What the set is (as made or read before): a <see cref="SnapshotSetKind.Snapshots"/> set is polled without DescribeImages.</param>
+        public static async Task<SnapshotSet> WaitAsync(Ec2Session session, string setId, SnapshotSetKind kind, TimeSpan timeout, int activityId, string activity,
             CancellationToken cancel)
         {
             try
             {
                 return await Poller.UntilAsync(async ct =>
                     {
-                        var current = await SetResources.ReadAsync(session, setId, ct).ConfigureAwait(false)
+                        var set = await SnapshotSetReader.ReadSetAsync(session, setId, snapshotsOnly: kind == SnapshotSetKind.Snapshots, ct).ConfigureAwait(false)
                             ?? throw new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
                                 $"Set {setId} is no longer in {session.Region}: it was deleted while waiting for it.");
-                        var set = current.Set;
                         if (set.State == SnapshotSetState.Failed)
                             throw new PatternException("SnapshotSetFailed", PatternErrorCategory.InvalidOperation,
                                 $"Set {setId} in {session.Region} failed: {Describe(set)}. Delete it (Remove-PatternSnapshot) and make or copy it again.");

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Sandbox.Ec2.State;
 
 namespace CloudDesignPatterns.Sandbox.Ec2
@@ -99,12 +98,10 @@ namespace CloudDesignPatterns.Sandbox.Ec2
                 {
                     var created = newest.AddDays(-g);
                     var setId = "ss-" + ((long)i * 100000 + g).ToString("x16", CultureInfo.InvariantCulture);
-                    var tags = SnapshotTags.ForNewSet(setId, policy, instanceId, SnapshotTags.SetName(policy, instanceId, created), "snapshots",
-                        null, new[] { new KeyValuePair<string, string>(volumeId, "/dev/xvda") }, null);
                     snapshots.Add(new SeedSnapshot
                     {
                         VolumeId = volumeId, StartTime = created,
-                        Tags = tags.ToDictionary(t => t.Key, t => t.Value),
+                        Tags = ManagedSetTags.ForSnapshotSet(setId, policy, instanceId, created, volumeId, "xvda"),
                     });
                 }
             }

@@ -1,5 +1,6 @@
 using System;
 using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Bastion;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Model.Bastion;

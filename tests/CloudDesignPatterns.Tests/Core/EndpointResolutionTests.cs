@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Platform;
 
 namespace CloudDesignPatterns.Tests.Core
 {

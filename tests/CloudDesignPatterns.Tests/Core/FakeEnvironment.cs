@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine.Platform;
 
 namespace CloudDesignPatterns.Tests.Core
 {

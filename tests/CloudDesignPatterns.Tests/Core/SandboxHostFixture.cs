@@ -1,4 +1,5 @@
 using System;
+using CloudDesignPatterns.Engine;
 using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Sandbox.Hosting;
 

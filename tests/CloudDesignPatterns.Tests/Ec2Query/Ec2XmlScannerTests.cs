@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using Amazon.EC2;
 using CloudDesignPatterns.Engine.Ec2.Query;
+using CloudDesignPatterns.Engine.Snapshots;
 
 namespace CloudDesignPatterns.Tests.Ec2Query
 {
@@ -19,10 +20,13 @@ namespace CloudDesignPatterns.Tests.Ec2Query
             return new Ec2XmlScanner(bytes, bytes.Length);
         }
 
-        private static (System.Collections.Generic.List<Amazon.EC2.Model.Snapshot> Snapshots, string? NextToken) Parse(string xml)
+        /// <summary>A page read as the snapshot pattern reads every page (<see cref="SnapshotFactsParser"/>), keeping every tag.</summary>
+        private static (System.Collections.Generic.List<SnapshotFacts> Snapshots, string? NextToken) Parse(string xml)
         {
-            var snapshots = new System.Collections.Generic.List<Amazon.EC2.Model.Snapshot>();
-            var next = new SnapshotPageParser().Parse(Scanner(xml), snapshots);
+            var snapshots = new System.Collections.Generic.List<SnapshotFacts>();
+            var parser = new SnapshotFactsParser((in SnapshotFacts s) => snapshots.Add(s), allTags: true);
+            var next = parser.Parse(0, Scanner(xml));
+            parser.Commit(0);
             return (snapshots, next);
         }
 
@@ -35,15 +39,13 @@ namespace CloudDesignPatterns.Tests.Ec2Query
             Assert.Equal(new[] { "snap-b253e6da", "snap-b6bf0cde", "snap-1e099276", "snap-d63550be" }, snapshots.Select(s => s.SnapshotId));
             var first = snapshots[0];
             Assert.Equal("vol-ee102886", first.VolumeId);
-            Assert.Equal(SnapshotState.Completed, first.State);
+            Assert.Equal("completed", first.State);
             Assert.Equal(new DateTime(2011, 12, 27, 17, 20, 21, DateTimeKind.Utc), first.StartTime);
             Assert.Equal(DateTimeKind.Utc, first.StartTime!.Value.Kind);
-            Assert.Equal("100%", first.Progress);
-            Assert.Equal("123456789012", first.OwnerId);
-            Assert.Equal(10, first.VolumeSize);
-            Assert.Equal("Proxy Sniffer Data Disk NTFS 10 GB", first.Description);
-            Assert.Equal("", snapshots[1].Description); // <description/>
-            Assert.Null(first.Tags); // no tagSet: absent, as the SDK leaves it
+            Assert.Equal(100, first.Progress);
+            Assert.Equal(10, first.SizeGiB);
+            Assert.Null(first.AllTags); // no tagSet: absent, as the SDK leaves it
+            Assert.Null(first.Tags.SetId);
         }
 
         [Fact]
@@ -51,8 +53,8 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         {
             var xml = "<?xml version=\"1.0\"?><DescribeSnapshotsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">" +
                       "<!-- a comment --><snapshotSet><item><snapshotId>snap-1</snapshotId>" +
-                      "<description>a &amp; b &lt;c&gt; &quot;q&quot; &apos;s&apos; &#65;&#x42; caf\u00e9</description>" +
-                      "<tagSet><item><key>note</key><value>line1\r\nline2\rline3<!-- x --><![CDATA[<raw & kept>]]></value></item>" +
+                      "<description>skipped &amp; unread</description>" +
+                      "<tagSet><item><key>Name</key><value>a &amp; b &lt;c&gt; &quot;q&quot; &apos;s&apos; &#65;&#x42; caf\u00e9</value></item><item><key>note</key><value>line1\r\nline2\rline3<!-- x --><![CDATA[<raw & kept>]]></value></item>" +
                       "<item><key>aws:backup:source-resource</key><value></value></item></tagSet>" +
                       "<unknownMember><nested a=\"1\">deep</nested></unknownMember></item></snapshotSet>" +
                       "<nextToken>token/with+chars==</nextToken></DescribeSnapshotsResponse>";
@@ -60,9 +62,10 @@ namespace CloudDesignPatterns.Tests.Ec2Query
             var (snapshots, next) = Parse(xml);
 
             var s = Assert.Single(snapshots);
-            Assert.Equal("a & b <c> \"q\" 's' AB caf\u00e9", s.Description);
-            Assert.Equal("line1\nline2\nline3<raw & kept>", s.Tags[0].Value);
-            Assert.Equal(("aws:backup:source-resource", ""), (s.Tags[1].Key, s.Tags[1].Value));
+            Assert.Equal("a & b <c> \"q\" 's' AB caf\u00e9", s.Tags.Name);
+            Assert.Equal("line1\nline2\nline3<raw & kept>", s.AllTags![1].Value);
+            Assert.Equal(("aws:backup:source-resource", ""), (s.AllTags[2].Key, s.AllTags[2].Value));
+            Assert.Equal("aws:backup:source-resource", s.Tags.ForeignOwnerTag);
             Assert.Equal("token/with+chars==", next);
         }
 
@@ -84,8 +87,8 @@ namespace CloudDesignPatterns.Tests.Ec2Query
         [InlineData("<DescribeSnapshotsResponse><snapshotSet><item><snapshotId>snap-1</snap", "unterminated")]
         [InlineData("<DescribeSnapshotsResponse><snapshotSet><item><snapshotId>snap-1", "unterminated")]
         [InlineData("<!DOCTYPE x [<!ENTITY e \"boom\">]><DescribeSnapshotsResponse/>", "DTD")]
-        [InlineData("<DescribeSnapshotsResponse><snapshotSet><item><description>&bogus;</description></item></snapshotSet></DescribeSnapshotsResponse>", "entity")]
-        [InlineData("<DescribeSnapshotsResponse><snapshotSet><item><description>a<b>c</b></description></item></snapshotSet></DescribeSnapshotsResponse>", "where text was expected")]
+        [InlineData("<DescribeSnapshotsResponse><snapshotSet><item><tagSet><item><key>k</key><value>&bogus;</value></item></tagSet></item></snapshotSet></DescribeSnapshotsResponse>", "entity")]
+        [InlineData("<DescribeSnapshotsResponse><snapshotSet><item><tagSet><item><key>k</key><value>a<b>c</b></value></item></tagSet></item></snapshotSet></DescribeSnapshotsResponse>", "where text was expected")]
         public void A_truncated_or_unexpected_document_is_refused_with_what_is_wrong(string xml, string expected)
         {
             var error = Assert.Throws<FormatException>(() => Parse(xml));

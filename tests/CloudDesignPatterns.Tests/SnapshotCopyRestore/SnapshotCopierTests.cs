@@ -188,10 +188,10 @@ namespace CloudDesignPatterns.Tests.SnapshotCopyRestore
             Assert.Equal(SnapshotSetState.Pending, copy.State);
             var dr = box.SessionIn(Dr);
 
-            var timeout = await Assert.ThrowsAsync<PatternException>(() => SnapshotSetWaiter.WaitAsync(dr, copy.SetId, TimeSpan.Zero, 1, "copy", CancellationToken.None));
+            var timeout = await Assert.ThrowsAsync<PatternException>(() => SnapshotSetWaiter.WaitAsync(dr, copy.SetId, copy.Kind, TimeSpan.Zero, 1, "copy", CancellationToken.None));
             Assert.Equal("SnapshotWaitTimeout", timeout.ErrorId);
 
-            var done = await SnapshotSetWaiter.WaitAsync(dr, copy.SetId, TimeSpan.FromSeconds(30), 1, "copy", CancellationToken.None);
+            var done = await SnapshotSetWaiter.WaitAsync(dr, copy.SetId, copy.Kind, TimeSpan.FromSeconds(30), 1, "copy", CancellationToken.None);
             Assert.Equal(SnapshotSetState.Completed, done.State);
             Assert.Contains(box.Log.ProgressRecords, p => p.Completed && p.Percent == 100);
         }

@@ -162,7 +162,7 @@ namespace CloudDesignPatterns.Tests.SnapshotCopyRestore
             var source = await box.NewSnapshotSetAsync(SandboxSeed.Web1);
             var copier = new SnapshotCopier(box.Session);
             var copy = await copier.ExecuteAsync(await copier.PlanAsync(source, new SnapshotCopyOptions(), CancellationToken.None), CancellationToken.None);
-            copy = await SnapshotSetWaiter.WaitAsync(box.SessionIn(SandboxSeed.DrRegion), copy.SetId, TimeSpan.FromSeconds(30), 1, "copy", CancellationToken.None);
+            copy = await SnapshotSetWaiter.WaitAsync(box.SessionIn(SandboxSeed.DrRegion), copy.SetId, copy.Kind, TimeSpan.FromSeconds(30), 1, "copy", CancellationToken.None);
             var restorer = new SnapshotRestorer(box.Session);
 
             var noZone = await Assert.ThrowsAsync<PatternException>(() => restorer.PlanAsync(copy, new SnapshotRestoreOptions(), CancellationToken.None));

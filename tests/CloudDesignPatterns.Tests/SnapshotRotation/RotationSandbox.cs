@@ -60,7 +60,7 @@ namespace CloudDesignPatterns.Tests.SnapshotRotation
         }
 
         public async Task<HashSet<string>> ExistingSnapshotsAsync()
-            => new HashSet<string>((await SnapshotSetReader.DescribeSnapshotsAsync(Session, new List<Amazon.EC2.Model.Filter>(), CancellationToken.None)).Select(s => s.SnapshotId));
+            => new HashSet<string>((await SnapshotSetReader.ReadSnapshotsAsync(Session, new List<Amazon.EC2.Model.Filter>(), CancellationToken.None)).Select(s => s.SnapshotId));
 
         public async Task<HashSet<string>> ExistingImagesAsync()
             => new HashSet<string>((await SnapshotSetReader.DescribeImagesAsync(Session, new List<Amazon.EC2.Model.Filter>(), CancellationToken.None)).Select(i => i.ImageId));

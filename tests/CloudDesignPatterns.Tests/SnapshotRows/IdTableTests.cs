@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using CloudDesignPatterns.Engine.Snapshots.Rows;
+using CloudDesignPatterns.Engine.Ec2.Query;
 
 namespace CloudDesignPatterns.Tests.SnapshotRows
 {

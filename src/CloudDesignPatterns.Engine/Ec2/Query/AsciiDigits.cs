@@ -1,11 +1,9 @@
-using System.Runtime.CompilerServices;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
     /// <summary>A non-negative number written as 1 to 9 ASCII digits and nothing else, read from UTF-8 bytes.</summary>
     internal static class AsciiDigits
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool TryParse(byte[] data, int start, int length, out int value)
         {
             value = 0;

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
@@ -29,7 +28,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// <summary>Moves into the document's root element; false for a document without one.</summary>
         public bool ReadRoot() => NextChild();
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool NameIs(byte[] utf8Name)
             => new ReadOnlySpan<byte>(data, nameStart, nameLength).SequenceEqual(utf8Name);
 
@@ -37,7 +35,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// From inside an element (or before the root): moves to the next child element and returns true, or consumes
         /// the enclosing element's end tag and returns false. Text between child elements (indentation) is ignored.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
         public bool NextChild()
         {
             while (true)
@@ -54,7 +51,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>The text of the current element, which must have no child elements; consumes its end tag.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public string ReadText()
             => TryReadPlain(out var start, out var length) ? Encoding.UTF8.GetString(data, start, length) : ReadMixedText();
 
@@ -63,7 +59,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// reference, CR, CDATA or comment: what EC2 writes for ids, states, dates and most tags), consuming the element;
         /// otherwise false, consuming nothing, and <see cref="ReadText"/> decodes it.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
         public bool TryReadPlain(out int start, out int length)
         {
             start = pos;
@@ -77,7 +72,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>The current element's text as the pool's shared string; a plain value seen before allocates nothing.</summary>
-        [MethodImpl(HotPath.Optimized)] // too big to be inlined into the parsers, and called for every value they keep
         public string ReadShared(Utf8StringPool pool)
             => TryReadPlain(out var start, out var length) ? pool.Get(data, start, length) : pool.Get(ReadText());
 
@@ -85,7 +79,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public byte[] Data => data;
 
         /// <summary>Skips the current element with everything inside it.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public void Skip()
         {
             if (currentIsEmpty) { currentIsEmpty = false; return; }
@@ -125,7 +118,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>At '&lt;' + name: records the name, skips the attributes (quoted values may hold '&gt;').</summary>
-        [MethodImpl(HotPath.Optimized)]
         private void ReadStartTag()
         {
             nameStart = pos + 1;
@@ -155,13 +147,10 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             throw Malformed("a DTD, which EC2 never sends");
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)] // tiny and called per byte or element: inlined into the optimised callers
         private static bool IsNameEnd(byte b) => b == '>' || b == '/' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int At(int i) => i < end ? data[i] : -1;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int IndexOf(byte value, int from)
         {
             var i = new ReadOnlySpan<byte>(data, from, end - from).IndexOf(value);
@@ -175,7 +164,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return from + i;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int IndexAfter(byte value, int from)
         {
             var i = IndexOf(value, from);
@@ -183,7 +171,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return i + 1;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool Contains(byte value, int from, int to) => new ReadOnlySpan<byte>(data, from, to - from).IndexOf(value) >= 0;
 
         private bool StartsWith(int at, string ascii)

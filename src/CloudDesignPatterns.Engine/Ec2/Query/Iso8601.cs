@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
@@ -14,7 +13,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public static DateTime ParseUtc(string text)
             => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
-        [MethodImpl(HotPath.Optimized)]
         public static bool TryParseUtc(byte[] data, int start, int length, out DateTime value)
         {
             value = default;

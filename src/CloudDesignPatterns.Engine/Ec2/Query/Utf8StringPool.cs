@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Text;
-using CloudDesignPatterns.Engine.Collections;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
 {
@@ -10,60 +8,43 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     /// Hands out one shared string per distinct value, looked up straight from the UTF-8 bytes of a response, so a
     /// value seen before costs no allocation at all. A rotation reads 100,000 snapshots whose 1.7 million text values
     /// hold only a few hundred thousand distinct strings; decoding each one first was most of the garbage of a read.
-    /// ASCII values (every tag key, id, state and date EC2 writes) are matched byte for char; anything else is decoded
-    /// and shared through an ordinary dictionary. Not thread-safe: one pool per read.
+    /// ASCII values (every tag key, id, state and date EC2 writes) are found by a hash of their bytes (FNV-1a, computed in
+    /// the same pass that checks they are ASCII) and compared byte for char; a value whose hash an earlier, different
+    /// value has taken, and anything not ASCII, is decoded and shared by value. Not thread-safe: one pool per read.
     /// </summary>
     internal sealed class Utf8StringPool
     {
-        // ASCII values by number, found through their hashes.
-        private string[] values = new string[512];
-        private int count;
-        private readonly HashSlots lookup = new HashSlots(1024);
-        private readonly Dictionary<string, string> decoded = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<int, string> byHash = new Dictionary<int, string>();
+        private readonly Dictionary<string, string> byValue = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        public int Count => count + decoded.Count;
+        public int Count => byHash.Count + byValue.Count;
 
-        [MethodImpl(HotPath.Optimized)]
         public string Get(byte[] data, int start, int length)
         {
-            var utf8 = new ReadOnlySpan<byte>(data, start, length);
-            var hash = Fnv1a.Basis;
-            for (var i = 0; i < utf8.Length; i++)
+            var hash = unchecked((int)2166136261);
+            for (var i = start; i < start + length; i++)
             {
-                var b = utf8[i];
-                if (b >= 0x80) return Get(Encoding.UTF8.GetString(data, start, length));
-                hash = Fnv1a.Add(hash, b);
+                if (data[i] >= 0x80) return Get(Encoding.UTF8.GetString(data, start, length));
+                hash = (hash ^ data[i]) * 16777619;
             }
-            for (var slot = lookup.SlotOf(hash); ; slot = lookup.Next(slot))
-            {
-                var entry = lookup.EntryAt(slot);
-                if (entry < 0) return Add(hash, Encoding.ASCII.GetString(data, start, length));
-                if (lookup.HashAt(slot) == hash && SameAscii(values[entry], utf8)) return values[entry];
-            }
+            if (byHash.TryGetValue(hash, out var known))
+                return SameAscii(known, data, start, length) ? known : Get(Encoding.ASCII.GetString(data, start, length));
+            return byHash[hash] = Encoding.ASCII.GetString(data, start, length);
         }
 
-        /// <summary>The shared instance of a value that was decoded already (one with entities, or not ASCII).</summary>
+        /// <summary>The shared instance of a value that was decoded already (one with entities, not ASCII, or whose hash is taken).</summary>
         public string Get(string value)
         {
-            if (decoded.TryGetValue(value, out var existing)) return existing;
-            decoded[value] = value;
+            if (byValue.TryGetValue(value, out var existing)) return existing;
+            byValue[value] = value;
             return value;
         }
 
-        private string Add(int hash, string value)
+        private static bool SameAscii(string value, byte[] data, int start, int length)
         {
-            if (count == values.Length) Array.Resize(ref values, count * 2);
-            values[count] = value;
-            lookup.Add(count++, hash);
-            return value;
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        private static bool SameAscii(string value, ReadOnlySpan<byte> utf8)
-        {
-            if (value.Length != utf8.Length) return false;
-            for (var i = 0; i < utf8.Length; i++)
-                if (value[i] != utf8[i]) return false;
+            if (value.Length != length) return false;
+            for (var i = 0; i < length; i++)
+                if (value[i] != data[start + i]) return false;
             return true;
         }
     }

@@ -11,10 +11,10 @@ using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Copy
 {
-    /// <summary>One set as read from EC2 now: the assembled set and the raw resources behind it (their tags are needed to copy them).</summary>
+    /// <summary>One set as read from EC2 now: the assembled set and what it was assembled from (every tag of each member is needed to copy it).</summary>
     internal sealed class SetResources
     {
-        private SetResources(SnapshotSet set, List<Snapshot> snapshots, Image? image)
+        private SetResources(SnapshotSet set, List<SnapshotFacts> snapshots, Image? image)
         {
             Set = set;
             Snapshots = snapshots;
@@ -22,19 +22,20 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
         }
 
         public SnapshotSet Set { get; }
-        public List<Snapshot> Snapshots { get; }
+        /// <summary>The members as read, each with every tag (<see cref="SnapshotFacts.AllTags"/>).</summary>
+        public List<SnapshotFacts> Snapshots { get; }
         public Image? Image { get; }
 
         /// <summary>Null when no resource in the session's region carries the set id.</summary>
         public static async Task<SetResources?> ReadAsync(Ec2Session session, string setId, CancellationToken cancel)
         {
             var filters = new List<Filter> { new Filter("tag:" + ManagedTags.SetIdKey, new List<string> { setId }) };
-            var snapshots = await SnapshotSetReader.DescribeSnapshotsAsync(session, filters, cancel).ConfigureAwait(false);
+            var snapshots = await SnapshotSetReader.ReadSnapshotsAsync(session, filters, cancel).ConfigureAwait(false);
             var images = await SnapshotSetReader.DescribeImagesAsync(session, filters, cancel).ConfigureAwait(false);
-            var set = SnapshotSetAssembler.Assemble(snapshots, images, session.Region, includeUnmanaged: false).FirstOrDefault(s => s.SetId == setId);
-            if (set == null) return null;
-            FillDevicesOfCopies(set, snapshots);
-            return new SetResources(set, snapshots, images.FirstOrDefault());
+            var assembler = new SnapshotSetAssembler(session.Region, includeUnmanaged: false);
+            foreach (var snapshot in snapshots) assembler.Add(snapshot);
+            var set = assembler.Finish(images).FirstOrDefault(s => s.SetId == setId);
+            return set == null ? null : new SetResources(set, snapshots, images.FirstOrDefault());
         }
 
         /// <summary>
@@ -55,7 +56,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                 if (!waitIfPending)
                     throw new PatternException("SnapshotSetPending", PatternErrorCategory.ResourceUnavailable,
                         $"Set {setId} in {session.Region} is still pending; EC2 can {verb} only completed snapshots and images. Add -Wait to wait for it, or {verb} it later.");
-                await SnapshotSetWaiter.WaitAsync(session, setId, timeout, Math.Abs(setId.GetHashCode() % 10000) + 1,
+                await SnapshotSetWaiter.WaitAsync(session, setId, resources.Set.Kind, timeout, Math.Abs(setId.GetHashCode() % 10000) + 1,
                     $"Waiting for set {setId} to complete before the {verb}", cancel).ConfigureAwait(false);
                 resources = await ReadAsync(session, setId, cancel).ConfigureAwait(false) ?? resources;
             }
@@ -68,15 +69,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                     $"In {session.Region}, {OverfullSet.Describe(resources.Set)}. A {verb} would {verb} those volumes twice, so it is refused. " +
                     $"Use another set, or remove this one (Remove-PatternSnapshot -SetId {setId}; rotation also counts it as one generation and removes it whole).");
             return resources;
-        }
-
-        /// <summary>A copied snapshot names its device in its own tag (its volume id is a placeholder).</summary>
-        internal static void FillDevicesOfCopies(SnapshotSet set, IEnumerable<Snapshot> snapshots)
-        {
-            var byId = snapshots.ToDictionary(s => s.SnapshotId);
-            foreach (var info in set.Snapshots.Where(i => i.DeviceName == null))
-                if (byId.TryGetValue(info.SnapshotId, out var snapshot))
-                    info.DeviceName = SnapshotTags.Get(snapshot.Tags, CopyTags.DeviceKey);
         }
     }
 }

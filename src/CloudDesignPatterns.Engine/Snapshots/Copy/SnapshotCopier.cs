@@ -66,9 +66,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                 return new SnapshotCopyPlan(source, target.Region, earlier ?? SnapshotTags.NewSetId(), earlier,
                     new SnapshotInfo[0], copyImage: earlier == null, kmsKeyId);
             }
-            var copies = await SnapshotSetReader.DescribeSnapshotsAsync(target, filters, cancel).ConfigureAwait(false);
-            var existingSetId = copies.Select(s => SnapshotTags.Get(s.Tags, ManagedTags.SetIdKey)).FirstOrDefault(id => id != null);
-            var copied = new HashSet<string>(copies.Select(s => SnapshotTags.Get(s.Tags, CopyTags.SourceSnapshotKey)).Where(id => id != null)!, StringComparer.Ordinal);
+            var copies = await SnapshotSetReader.ReadSnapshotsAsync(target, filters, cancel).ConfigureAwait(false);
+            var existingSetId = copies.Select(s => s.Tags.SetId).FirstOrDefault(id => id != null);
+            var copied = new HashSet<string>(copies.Select(s => SnapshotTags.Get(s.AllTags, CopyTags.SourceSnapshotKey)).Where(id => id != null)!, StringComparer.Ordinal);
             var missing = set.Snapshots.Where(s => !copied.Contains(s.SnapshotId)).ToList();
             return new SnapshotCopyPlan(source, target.Region, existingSetId ?? SnapshotTags.NewSetId(), existingSetId, missing, copyImage: false, kmsKeyId);
         }
@@ -101,9 +101,9 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
         /// CopySnapshot takes no ClientToken: after an ambiguous failure (a 5xx, a timeout, a dropped connection) the copy
         /// may exist, so we look for it by its source-snapshot tag in the copy set before trying again.
         /// </summary>
-        private static async Task CopyOneSnapshotAsync(SnapshotCopyPlan plan, Ec2Session target, SnapshotInfo info, Snapshot source, CancellationToken cancel)
+        private static async Task CopyOneSnapshotAsync(SnapshotCopyPlan plan, Ec2Session target, SnapshotInfo info, SnapshotFacts source, CancellationToken cancel)
         {
-            var tags = CopyTags.For(source.Tags, plan.CopySetId, plan.SourceRegion, plan.Source.SetId, info.SnapshotId, info.DeviceName);
+            var tags = CopyTags.For(source.AllTags, plan.CopySetId, plan.SourceRegion, plan.Source.SetId, info.SnapshotId, info.DeviceName);
             var request = new CopySnapshotRequest
             {
                 SourceRegion = plan.SourceRegion,
@@ -137,7 +137,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                 new Filter("tag:" + ManagedTags.SetIdKey, new List<string> { plan.CopySetId }),
                 new Filter("tag:" + CopyTags.SourceSnapshotKey, new List<string> { sourceSnapshotId }),
             };
-            return Poller.LastReadAsync(async ct => (await SnapshotSetReader.DescribeSnapshotsAsync(target, filters, ct).ConfigureAwait(false)).Count > 0,
+            return Poller.LastReadAsync(async ct => (await SnapshotSetReader.ReadSnapshotsAsync(target, filters, ct).ConfigureAwait(false)).Count > 0,
                 found => found, LookPatience, cancel);
         }
 
@@ -148,7 +148,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
             var image = plan.Resources.Image!;
             var imageTags = CopyTags.For(image.Tags, plan.CopySetId, plan.SourceRegion, plan.Source.SetId);
             // CopyImage applies one tag set to all new snapshots; the image's block device mapping names their devices.
-            var snapshotTags = CopyTags.For(plan.Resources.Snapshots.FirstOrDefault()?.Tags ?? image.Tags, plan.CopySetId, plan.SourceRegion, plan.Source.SetId);
+            var snapshotTags = CopyTags.For((plan.Resources.Snapshots.Count > 0 ? plan.Resources.Snapshots[0].AllTags : null) ?? image.Tags, plan.CopySetId, plan.SourceRegion, plan.Source.SetId);
             var request = new CopyImageRequest
             {
                 // One token per copy (its set id), the same on every attempt: a retry after a 5xx or a timeout that

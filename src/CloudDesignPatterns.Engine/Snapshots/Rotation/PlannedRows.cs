@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 {
@@ -28,7 +27,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         }
 
         /// <summary>Appends the decision for set row <paramref name="row"/> (a <see cref="DecisionSink"/>).</summary>
-        [MethodImpl(HotPath.Optimized)]
         public void Add(int row, RotationDecision decision, string reason)
         {
             rows[count] = row;
@@ -43,7 +41,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             => index >= 0 && index < count ? new RotationItem(sets.BuildSet(rows[index]), decisions[index], reasons[index]) : throw new ArgumentOutOfRangeException(nameof(index));
 
         /// <summary>How many items have <paramref name="decision"/>, without building any.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public int CountOf(RotationDecision decision)
         {
             var matching = 0;

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 {
@@ -29,7 +28,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         public string FailedOlderThanCutoff { get; }
 
-        [MethodImpl(HotPath.Optimized)]
         public string Get(Kind kind, int generation)
         {
             var texts = made[(int)kind];

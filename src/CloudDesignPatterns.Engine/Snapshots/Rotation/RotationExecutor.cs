@@ -86,8 +86,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 var imageIds = region.Where(o => o.Result.ImageId != null).Select(o => o.Result.ImageId!).ToList();
                 var left = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var batch in FilterValues.Batches(snapshotIds))
-                    foreach (var s in await SnapshotSetReader.DescribeSnapshotsAsync(session, new List<Filter> { new Filter("snapshot-id", batch) }, cancel).ConfigureAwait(false))
-                        left.Add(s.SnapshotId);
+                    await SnapshotSetReader.ReadSnapshotsAsync(session, new List<Filter> { new Filter("snapshot-id", batch) }, (in SnapshotFacts s) => left.Add(s.SnapshotId), cancel)
+                        .ConfigureAwait(false);
                 foreach (var batch in FilterValues.Batches(imageIds))
                     foreach (var i in await SnapshotSetReader.DescribeImagesAsync(session, new List<Filter> { new Filter("image-id", batch) }, cancel).ConfigureAwait(false))
                         if (i.State?.Value != "deregistered") left.Add(i.ImageId);

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
@@ -18,16 +17,13 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         public string InstanceId { get; }
         public string Policy { get; }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static RotationGroupKey Of(SnapshotSet set) => new RotationGroupKey(set.Region, set.InstanceId, set.Policy);
 
-        [MethodImpl(HotPath.Optimized)]
         public bool Equals(RotationGroupKey other)
             => string.Equals(Region, other.Region, StringComparison.Ordinal) && string.Equals(InstanceId, other.InstanceId, StringComparison.Ordinal)
                && string.Equals(Policy, other.Policy, StringComparison.Ordinal);
 
         public override bool Equals(object? obj) => obj is RotationGroupKey other && Equals(other);
-        [MethodImpl(HotPath.Optimized)]
         public override int GetHashCode() => ((Region?.GetHashCode() ?? 0) * 397 ^ (InstanceId?.GetHashCode() ?? 0)) * 397 ^ (Policy?.GetHashCode() ?? 0);
         public override string ToString() => $"{Region}/{InstanceId}/{Policy}";
     }

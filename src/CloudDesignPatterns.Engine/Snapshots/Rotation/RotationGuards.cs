@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Amazon.EC2.Model;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
@@ -13,8 +12,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
     /// </summary>
     public sealed class RotationGuards
     {
-        public static readonly string[] ForeignOwnerTagPrefixes = { "aws:backup:", "aws:dlm:" };
-
         public RotationGuards(IReadOnlyDictionary<string, string>? ownedByAwsService = null,
             IReadOnlyDictionary<string, IReadOnlyList<string>>? imagesUsingSnapshot = null)
         {
@@ -50,16 +47,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 foreach (var snapshotId in (image.BlockDeviceMappings ?? new List<BlockDeviceMapping>()).Select(m => m.Ebs?.SnapshotId).Where(id => id != null))
                     users[snapshotId!] = (users.TryGetValue(snapshotId!, out var list) ? list : new string[0]).Append(image.ImageId).Distinct().ToList();
             return new RotationGuards(ownedByAwsService, users);
-        }
-
-        // A loop, not Any() with a closure: every tag key the set tags do not name comes through here, per snapshot.
-        [MethodImpl(HotPath.Optimized)]
-        public static bool IsForeignOwnerTag(string? key)
-        {
-            if (key == null) return false;
-            foreach (var prefix in ForeignOwnerTagPrefixes)
-                if (key.StartsWith(prefix, StringComparison.Ordinal)) return true;
-            return false;
         }
     }
 }

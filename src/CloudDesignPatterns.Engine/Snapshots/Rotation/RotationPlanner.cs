@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using CloudDesignPatterns.Engine.Snapshots.Rows;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots.Rotation
@@ -55,21 +53,25 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         /// Plans every group found among the set rows <paramref name="rows"/> of a read, without building the sets: a
         /// rotation decides on 100,000 of them. The plan's items are built from the rows when they are enumerated.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
         internal static RotationPlan PlanRows(SnapshotSetAssembler sets, IReadOnlyList<int> rows, int? keepGenerations, TimeSpan? olderThan, DateTime nowUtc, RotationGuards guards)
         {
             if (!sets.IsSettled) throw new InvalidOperationException("Plan over settled rows only: before, every set would look pending.");
             // Each row's group (the region is the read's), numbered in the order first seen.
-            var groups = new GroupNumbers();
+            var groups = new Dictionary<RotationGroupKey, int>();
+            var keys = new List<RotationGroupKey>();
             var groupOfRow = new int[rows.Count];
             for (var i = 0; i < rows.Count; i++)
             {
                 ref readonly var tags = ref sets.Row(rows[i]).Tags;
-                groupOfRow[i] = groups.NumberOf(tags.SourceInstance ?? "", tags.Policy ?? "");
+                var key = new RotationGroupKey(sets.Region, tags.SourceInstance ?? "", tags.Policy ?? "");
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = keys.Count;
+                    keys.Add(key);
+                }
+                groupOfRow[i] = group;
             }
             // The groups by name; each group's rows side by side in one array of candidates (a counting sort).
-            var keys = new List<RotationGroupKey>(groups.Count);
-            for (var g = 0; g < groups.Count; g++) keys.Add(new RotationGroupKey(sets.Region, groups.InstanceOf(g), groups.PolicyOf(g)));
             var byName = ByName(keys);
             var place = new int[groups.Count];
             for (var p = 0; p < byName.Length; p++) place[byName[p]] = p;
@@ -94,9 +96,8 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
                 var set = sets.BuildSet(row);
                 return GuardReason(set.Snapshots.Select(s => s.SnapshotId), set.ImageId, guards);
             };
-            var scratch = new RotationCandidate[candidates.Length];
             for (var p = 0; p < groups.Count; p++)
-                PlanGroup(candidates, scratch, starts[p], starts[p + 1] - starts[p], sets.CompareSetIds, reasons, guard, planned.Add);
+                PlanGroup(candidates, starts[p], starts[p + 1] - starts[p], sets.CompareSetIds, reasons, guard, planned.Add);
             return new RotationPlan(planned);
         }
 
@@ -123,7 +124,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var candidates = new RotationCandidate[members.Length];
             for (var i = 0; i < members.Length; i++)
                 candidates[i] = new RotationCandidate { Index = i, CreatedAt = members[i].CreatedAt, State = members[i].State, Managed = members[i].Managed };
-            PlanGroup(candidates, new RotationCandidate[members.Length], 0, members.Length, (a, b) => string.CompareOrdinal(members[a].SetId, members[b].SetId), reasons,
+            PlanGroup(candidates, 0, members.Length, (a, b) => string.CompareOrdinal(members[a].SetId, members[b].SetId), reasons,
                 i => GuardReason(members[i].Snapshots.Select(s => s.SnapshotId), members[i].ImageId, guards),
                 (i, decision, reason) => items.Add(new RotationItem(members[i], decision, reason)));
         }
@@ -131,16 +132,16 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         /// <summary>
         /// The decisions for one group, candidates[start .. start + count), sorted there newest first (same time: by set
         /// id, <paramref name="sameTimeOrder"/> over <see cref="RotationCandidate.Index"/>) and handed to
-        /// <paramref name="decided"/> in that order. <paramref name="scratch"/> is as long as the candidates.
+        /// <paramref name="decided"/> in that order.
         /// </summary>
         /// <param name="guard">Why a set about to be removed must be skipped instead, or null; no guard at all when null.</param>
         // Written without LINQ or per-set dictionaries on purpose: a rotation plans 100,000 sets, and the sorting buffers
         // and generation map of the first version were a third of its planning time.
-        [MethodImpl(HotPath.Optimized)]
-        private static void PlanGroup(RotationCandidate[] candidates, RotationCandidate[] scratch, int start, int count, Comparison<int> sameTimeOrder,
+        private static void PlanGroup(RotationCandidate[] candidates, int start, int count, Comparison<int> sameTimeOrder,
             ReasonTexts reasons, Func<int, string?>? guard, DecisionSink decided)
         {
-            SortNewestFirst(candidates, scratch, start, count, sameTimeOrder);
+            // No two candidates of a group are equal (a set id is one set's), so the unstable sort gives one order.
+            Array.Sort(candidates, start, count, new NewestFirst(sameTimeOrder));
             var end = start + count;
             var keep = reasons.Rules.KeepGenerations;
             // The oldest completed set the generation rule keeps; failed sets older than it have served their purpose.
@@ -164,37 +165,16 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             }
         }
 
-        /// <summary>
-        /// Newest first, sets of the same time by <paramref name="sameTimeOrder"/> (set id): a stable merge sort of its
-        /// own, because the runtime has no ready-made code for Array.Sort over this struct, and a fresh process sorted
-        /// 100,000 candidates on unoptimised code.
-        /// </summary>
-        [MethodImpl(HotPath.Optimized)]
-        private static void SortNewestFirst(RotationCandidate[] candidates, RotationCandidate[] scratch, int start, int count, Comparison<int> sameTimeOrder)
+        private sealed class NewestFirst : IComparer<RotationCandidate>
         {
-            var from = candidates;
-            var to = scratch;
-            var end = start + count;
-            for (var width = 1; width < count; width *= 2)
-            {
-                for (var left = start; left < end; left += 2 * width)
-                {
-                    int middle = Math.Min(left + width, end), right = Math.Min(left + 2 * width, end);
-                    int i = left, j = middle, k = left;
-                    while (i < middle && j < right) to[k++] = Before(from[j], from[i], sameTimeOrder) ? from[j++] : from[i++];
-                    while (i < middle) to[k++] = from[i++];
-                    while (j < right) to[k++] = from[j++];
-                }
-                (from, to) = (to, from);
-            }
-            if (!ReferenceEquals(from, candidates)) Array.Copy(from, start, candidates, start, count);
+            private readonly Comparison<int> sameTimeOrder;
+
+            public NewestFirst(Comparison<int> sameTimeOrder) => this.sameTimeOrder = sameTimeOrder;
+
+            public int Compare(RotationCandidate a, RotationCandidate b)
+                => a.CreatedAt != b.CreatedAt ? b.CreatedAt.CompareTo(a.CreatedAt) : sameTimeOrder(a.Index, b.Index);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool Before(in RotationCandidate a, in RotationCandidate b, Comparison<int> sameTimeOrder)
-            => a.CreatedAt.Ticks != b.CreatedAt.Ticks ? a.CreatedAt.Ticks > b.CreatedAt.Ticks : sameTimeOrder(a.Index, b.Index) < 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         // An Overfull set is complete data, only duplicated: one generation, and removing it deletes all of its snapshots.
         private static bool IsGeneration(in RotationCandidate candidate)
             => candidate.Managed && (candidate.State == SnapshotSetState.Completed || candidate.State == SnapshotSetState.Overfull);
@@ -215,7 +195,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         }
 
         /// <param name="generation">The set's place among the group's completed sets, newest first (1…); 0 for any other set.</param>
-        [MethodImpl(HotPath.Optimized)]
         private static RotationDecision Decide(in RotationCandidate set, int generation, ReasonTexts reasons, DateTime? oldestKept, out string reason)
         {
             if (!set.Managed) return Decided(RotationDecision.Skip, NotOursReason, out reason);
@@ -240,7 +219,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             return Decided(RotationDecision.Keep, reasons.Get(keep.HasValue ? ReasonTexts.Kind.WithinKept : ReasonTexts.Kind.NewerThanCutoff, generation), out reason);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static RotationDecision Decided(RotationDecision decision, string why, out string reason)
         {
             reason = why;

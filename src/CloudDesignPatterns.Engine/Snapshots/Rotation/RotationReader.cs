@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
@@ -50,7 +49,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
             var assembler = new SnapshotSetAssembler(ec2.Region, includeUnmanaged: false);
             var waited = TimeSpan.Zero;
             foreach (var filters in SnapshotFilters(scope))
-                waited += await SnapshotSetReader.DescribeSnapshotFactsAsync(ec2, filters, assembler.Add, cancel, names: false).ConfigureAwait(false);
+                waited += await SnapshotSetReader.ReadSnapshotsAsync(ec2, filters, assembler.Add, cancel, names: false).ConfigureAwait(false);
             var imagesWatch = System.Diagnostics.Stopwatch.StartNew(); // the SDK's call, counted whole as waiting
             var images = await SnapshotSetReader.DescribeImagesAsync(ec2, new List<Filter>(), cancel).ConfigureAwait(false);
             waited += imagesWatch.Elapsed;
@@ -60,7 +59,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
         }
 
         /// <summary>Images are read unfiltered, so image sets outside the scope are dropped here.</summary>
-        [MethodImpl(HotPath.Optimized)]
         internal static List<int> InScope(SnapshotSetAssembler sets, RotationScope scope)
         {
             // Looked up in hash sets: a scope can name a thousand instances, checked against 100,000 sets.

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using CloudDesignPatterns.Engine.Aws;
+using CloudDesignPatterns.Engine;
 using CloudDesignPatterns.Infrastructure;
 using CloudDesignPatterns.Model;
 

@@ -90,7 +90,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                 {
                     try
                     {
-                        var done = await SnapshotSetWaiter.WaitAsync(SessionFor(log).InRegion(copy.Region), copy.SetId, timeout, i + 1,
+                        var done = await SnapshotSetWaiter.WaitAsync(SessionFor(log).InRegion(copy.Region), copy.SetId, copy.Kind, timeout, i + 1,
                             $"Copying {copy.SourceSetId} to {copy.Region}", ct).ConfigureAwait(false);
                         pump.Post(c => c.WriteObject(done));
                     }

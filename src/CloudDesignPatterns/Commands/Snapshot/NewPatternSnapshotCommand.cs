@@ -110,7 +110,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
             var ec2 = await OpenEc2Async(log, ct).ConfigureAwait(false);
             if (DestinationRegion != null)
             {
-                await Engine.Aws.RegionValidator.RequireAsync(ec2, DestinationRegion, "parameter -DestinationRegion", ct).ConfigureAwait(false);
+                await Engine.Ec2.RegionValidator.RequireAsync(ec2, DestinationRegion, "parameter -DestinationRegion", ct).ConfigureAwait(false);
                 if (DestinationRegion == ec2.Region)
                     throw new PatternException("DestinationIsSourceRegion", PatternErrorCategory.InvalidArgument,
                         $"-DestinationRegion {DestinationRegion} is the region being backed up; a DR copy must go to another region.");
@@ -180,7 +180,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
                     if (Wait)
                     {
                         var destination = set.DestinationRegion;
-                        set = await SnapshotSetWaiter.WaitAsync(ec2, set.SetId, TimeSpan.FromSeconds(TimeoutSec), Math.Abs(set.SetId.GetHashCode() % 10000) + 1,
+                        set = await SnapshotSetWaiter.WaitAsync(ec2, set.SetId, set.Kind, TimeSpan.FromSeconds(TimeoutSec), Math.Abs(set.SetId.GetHashCode() % 10000) + 1,
                             $"Backing up {set.InstanceId} ({set.SetId})", ct).ConfigureAwait(false);
                         set.DestinationRegion = destination;
                     }

@@ -1,24 +1,30 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
-using CloudDesignPatterns.Engine.Snapshots;
+using Amazon.EC2.Model;
+using CloudDesignPatterns.Engine.Ec2.Query;
 using CloudDesignPatterns.Engine.Tagging;
-using static CloudDesignPatterns.Engine.Ec2.Query.DescribeSnapshotsPage;
 
-namespace CloudDesignPatterns.Engine.Ec2.Query
+namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
-    /// DescribeSnapshots pages into lean <see cref="SnapshotFacts"/>: only the fields and tags a set is rebuilt from,
-    /// every repeated string shared through a <see cref="Utf8StringPool"/> for the whole read, numbers and dates read
-    /// from the bytes. Only a snapshot's id (and a value never seen before) allocates a string. Two workers can parse
-    /// two pages at once (<see cref="ReadAheadPager"/>), each into its own buffer with its own pool; a page's snapshots
-    /// reach the sink when it is committed.
+    /// DescribeSnapshots pages into lean <see cref="SnapshotFacts"/>, the only way this pattern reads snapshots: the
+    /// fields and tags a set is rebuilt from (and every tag when asked, for a copy), read with the transport's
+    /// forward-only scanner, every repeated string shared through a <see cref="Utf8StringPool"/> for the whole read,
+    /// numbers and dates read from the bytes. Only a snapshot's id (and a value never seen before) allocates a string.
+    /// Two workers can parse two pages at once (<see cref="ReadAheadPager"/>), each into its own buffer with its own
+    /// pool; a page's snapshots reach the sink when it is committed.
     /// </summary>
     internal sealed class SnapshotFactsParser
     {
+        private static readonly byte[] SnapshotSet = Name("snapshotSet"), NextToken = Name("nextToken"), Item = Name("item"),
+            SnapshotId = Name("snapshotId"), VolumeId = Name("volumeId"), Status = Name("status"), StartTime = Name("startTime"),
+            Progress = Name("progress"), VolumeSize = Name("volumeSize"), TagSet = Name("tagSet"), Key = Name("key"), Value = Name("value");
+
         private readonly SnapshotFactsSink onSnapshot;
         private readonly bool names;
+        private readonly bool allTags;
         private readonly Worker[] workers;
 
         private sealed class Worker
@@ -36,7 +42,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 ReadItem = Read;
             }
 
-            [MethodImpl(HotPath.Optimized)]
             private void Read(Ec2XmlScanner xml)
             {
                 if (Count == Parsed.Length) Array.Resize(ref Parsed, Parsed.Length * 2);
@@ -49,10 +54,12 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// False drops the Name tag: a rotation never shows it, and it is the one value besides the ids that differs on
         /// every set (100,000 strings kept for nothing).
         /// </param>
-        public SnapshotFactsParser(SnapshotFactsSink onSnapshot, bool names = true)
+        /// <param name="allTags">True also keeps every tag of each snapshot (<see cref="SnapshotFacts.AllTags"/>): a copy carries them all.</param>
+        public SnapshotFactsParser(SnapshotFactsSink onSnapshot, bool names = true, bool allTags = false)
         {
             this.onSnapshot = onSnapshot;
-            this.names = names;
+            this.names = names || allTags;
+            this.allTags = allTags;
             workers = new[] { new Worker(this), new Worker(this) };
         }
 
@@ -61,11 +68,21 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         {
             var w = workers[worker];
             w.Count = 0;
-            return DescribeSnapshotsPage.Walk(xml, w.ReadItem);
+            string? next = null;
+            if (!xml.ReadRoot()) throw new FormatException("Malformed EC2 response: no root element.");
+            while (xml.NextChild())
+            {
+                if (xml.NameIs(NextToken)) next = xml.ReadText();
+                else if (xml.NameIs(SnapshotSet))
+                    while (xml.NextChild())
+                        if (xml.NameIs(Item)) w.ReadItem(xml);
+                        else xml.Skip();
+                else xml.Skip();
+            }
+            return string.IsNullOrEmpty(next) ? null : next;
         }
 
         /// <summary>Hands the snapshots of the page a worker parsed last to the sink.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public void Commit(int worker)
         {
             var w = workers[worker];
@@ -73,7 +90,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             w.Count = 0;
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private SnapshotFacts ReadSnapshot(Ec2XmlScanner xml, Utf8StringPool pool)
         {
             var s = new SnapshotFacts { SnapshotId = "", State = "" };
@@ -85,14 +101,13 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                 else if (xml.NameIs(StartTime)) s.StartTime = ReadTime(xml);
                 else if (xml.NameIs(Progress)) s.Progress = ReadPercent(xml);
                 else if (xml.NameIs(VolumeSize)) s.SizeGiB = ReadInt(xml);
-                else if (xml.NameIs(TagSet)) ReadTags(xml, ref s.Tags, pool);
+                else if (xml.NameIs(TagSet)) ReadTags(xml, ref s, pool);
                 else xml.Skip();
             }
             return s;
         }
 
-        [MethodImpl(HotPath.Optimized)]
-        private void ReadTags(Ec2XmlScanner xml, ref SetTagValues tags, Utf8StringPool pool)
+        private void ReadTags(Ec2XmlScanner xml, ref SnapshotFacts s, Utf8StringPool pool)
         {
             while (xml.NextChild())
             {
@@ -107,12 +122,13 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
                     // A set id is its set's alone: shared through the pool, every one would stay in it to the end of the read.
                     else value = key == ManagedTags.SetIdKey ? xml.ReadText() : xml.ReadShared(pool);
                 }
-                if (!dropped) tags.Take(key, value);
+                if (dropped) continue;
+                s.Tags.Take(key, value);
+                if (allTags) (s.AllTags ??= new List<Tag>()).Add(new Tag(key, value));
             }
         }
 
         /// <summary>"100%" → 100, read from the bytes; anything unreadable → 0, as <see cref="SnapshotFacts.ParseProgress"/>.</summary>
-        [MethodImpl(HotPath.Optimized)]
         private static int ReadPercent(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return SnapshotFacts.ParseProgress(xml.ReadText());
@@ -120,7 +136,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return AsciiDigits.TryParse(xml.Data, start, length, out var value) ? value : SnapshotFacts.ParseProgress(Encoding.UTF8.GetString(xml.Data, start, length));
         }
 
-        [MethodImpl(HotPath.Optimized)]
         private static int ReadInt(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return ParseInt(xml.ReadText());
@@ -128,7 +143,6 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>EC2's "2026-11-27T01:02:03.456Z" read from the bytes; any other ISO 8601 form through DateTime.Parse.</summary>
-        [MethodImpl(HotPath.Optimized)]
         private static DateTime ReadTime(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return Iso8601.ParseUtc(xml.ReadText());
@@ -136,5 +150,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         private static int ParseInt(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+        private static byte[] Name(string name) => Encoding.ASCII.GetBytes(name);
     }
 }

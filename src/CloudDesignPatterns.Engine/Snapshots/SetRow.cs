@@ -2,7 +2,7 @@ using System;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Model.Snapshots;
 
-namespace CloudDesignPatterns.Engine.Snapshots.Rows
+namespace CloudDesignPatterns.Engine.Snapshots
 {
     /// <summary>
     /// One set of a read, as a row of an array (<see cref="SnapshotSetAssembler"/>): what deciding its fate needs, and

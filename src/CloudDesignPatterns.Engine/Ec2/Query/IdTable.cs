@@ -1,9 +1,8 @@
 using System;
-using System.Runtime.CompilerServices;
+using System.Collections.Generic;
 using System.Text;
-using CloudDesignPatterns.Engine.Collections;
 
-namespace CloudDesignPatterns.Engine.Snapshots.Rows
+namespace CloudDesignPatterns.Engine.Ec2.Query
 {
     /// <summary>
     /// Ids (set ids, snapshot ids) kept as UTF-8 bytes end to end in one growing array, numbered 0, 1, 2… in the order
@@ -19,19 +18,20 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         // Id i is bytes[ends[i - 1] .. ends[i]) (from 0 for the first).
         private int[] ends = new int[1024];
         private int count;
-        // The lookup by value, only when the table is asked to find ids again.
-        private readonly HashSlots? lookup;
+        // The lookup by value, only when the table is asked to find ids again: by the id's string hash, so it keeps no
+        // string; the rare id whose hash an earlier, different id has taken is kept by value in the second dictionary.
+        private readonly Dictionary<int, int>? byHash;
+        private Dictionary<string, int>? sharedHash;
 
         /// <param name="findable">True builds the lookup that <see cref="IndexOf"/> uses.</param>
         public IdTable(bool findable)
         {
-            if (findable) lookup = new HashSlots(2048);
+            if (findable) byHash = new Dictionary<int, int>();
         }
 
         public int Count => count;
 
         /// <summary>Adds an id (a new number even if it is there already) and returns its number.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public int Add(string id)
         {
             var ascii = IsAscii(id);
@@ -43,29 +43,26 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             used += length;
             ends[count] = used;
             var index = count++;
-            lookup?.Add(index, Fnv1a.Of(bytes, Start(index), length));
+            if (byHash != null && IndexOf(id) < 0)
+            {
+                var hash = id.GetHashCode();
+                if (!byHash.ContainsKey(hash)) byHash[hash] = index;
+                else (sharedHash ??= new Dictionary<string, int>(StringComparer.Ordinal))[id] = index;
+            }
             return index;
         }
 
         /// <summary>The number of <paramref name="id"/>, or -1 (only for a table made findable).</summary>
-        [MethodImpl(HotPath.Optimized)]
         public int IndexOf(string id)
         {
-            if (lookup == null) throw new InvalidOperationException("This id table was not made findable.");
-            var utf8 = IsAscii(id) ? null : Encoding.UTF8.GetBytes(id);
-            var hash = utf8 == null ? Fnv1a.OfAscii(id) : Fnv1a.Of(utf8, 0, utf8.Length);
-            for (var slot = lookup.SlotOf(hash); ; slot = lookup.Next(slot))
-            {
-                var entry = lookup.EntryAt(slot);
-                if (entry < 0) return -1;
-                if (lookup.HashAt(slot) == hash && (utf8 == null ? Is(entry, id) : Is(entry, utf8))) return entry;
-            }
+            if (byHash == null) throw new InvalidOperationException("This id table was not made findable.");
+            if (byHash.TryGetValue(id.GetHashCode(), out var index) && Is(index, id)) return index;
+            return sharedHash != null && sharedHash.TryGetValue(id, out index) ? index : -1;
         }
 
         public string this[int index] => Encoding.UTF8.GetString(bytes, Start(index), ends[index] - Start(index));
 
         /// <summary>True when id <paramref name="index"/> is <paramref name="id"/>, compared without making a string.</summary>
-        [MethodImpl(HotPath.Optimized)]
         public bool Is(int index, string id)
         {
             if (!IsAscii(id)) return Is(index, Encoding.UTF8.GetBytes(id));
@@ -80,7 +77,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
         /// Byte order of the UTF-8 forms: for ASCII ids (every id EC2 and this module make; a tag written by hand may hold
         /// anything) the same as string.CompareOrdinal on the strings.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
         public int Compare(int a, int b)
         {
             int aStart = Start(a), aLength = ends[a] - aStart, bStart = Start(b), bLength = ends[b] - bStart;
@@ -89,7 +85,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             return aLength - bLength;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int Start(int index) => index == 0 ? 0 : ends[index - 1];
 
         private bool Is(int index, byte[] utf8)
@@ -101,7 +96,6 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rows
             return true;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsAscii(string value)
         {
             foreach (var c in value)

@@ -4,10 +4,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.EC2.Model;
-using CloudDesignPatterns.Engine.Ec2;
+using CloudDesignPatterns.Engine.Aws;
 using CloudDesignPatterns.Engine.Errors;
 
-namespace CloudDesignPatterns.Engine.Aws
+namespace CloudDesignPatterns.Engine.Ec2
 {
     /// <summary>
     /// A region must be one the SDK knows or, with an endpoint override (a sandbox, a new partition), one the endpoint lists.

@@ -1,6 +1,6 @@
 using System;
 
-namespace CloudDesignPatterns.Engine.Aws
+namespace CloudDesignPatterns.Engine.Platform
 {
     /// <summary>Reads environment variables; replaceable in tests so resolution is tested without touching the process.</summary>
     public class EnvironmentReader

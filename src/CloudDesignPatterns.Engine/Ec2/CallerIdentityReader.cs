@@ -4,9 +4,8 @@ using System.Threading.Tasks;
 using Amazon;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
-using CloudDesignPatterns.Engine.Ec2;
 
-namespace CloudDesignPatterns.Engine.Aws
+namespace CloudDesignPatterns.Engine.Ec2
 {
     /// <summary>Who the caller is, from STS GetCallerIdentity (needs no permission), through the session's retrying runner.</summary>
     public static class CallerIdentityReader
