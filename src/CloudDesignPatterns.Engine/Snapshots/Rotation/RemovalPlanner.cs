@@ -23,8 +23,7 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         /// <summary>Each set id named for deletion that nothing carries, as the error to report for it.</summary>
         public IEnumerable<(string SetId, PatternException Error)> NotFound
-            => Rotation.NotFound.Select(id => (id, new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
-                $"No snapshot or image in {Session.Region} carries the set id {id}.")));
+            => Rotation.NotFound.Select(id => (id, SnapshotSetLookup.NotFound(id, Session.Region)));
     }
 
     /// <summary>Plan step of Remove-PatternSnapshot for one request: its region, its scope (-Self from instance metadata), then the read and the pure planner.</summary>
