@@ -352,12 +352,10 @@ Describe 'Get-PatternSnapshot' {
 
     It '-Self in another region is SelfInOtherRegion, not an empty list (one -Self rule for New, Get and Remove)' {
         $mark = Get-CdpCallMark
-        $sets = @(Get-PatternSnapshot -Self -Region $Seed.DrRegion @As -ErrorVariable failures -ErrorAction SilentlyContinue)
-        $sets | Should -HaveCount 0
-        $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SelfInOtherRegion,*'
-        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $failures[0].Exception.Message | Should -Match ([regex]::Escape($Seed.Web1))
+        $err = Get-CdpError { Get-PatternSnapshot -Self -Region $Seed.DrRegion @As }
+        $err.FullyQualifiedErrorId | Should -BeLike 'SelfInOtherRegion,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match ([regex]::Escape($Seed.Web1))
         @(Get-StepCall $mark DescribeSnapshots) | Should -HaveCount 0
     }
 
