@@ -8,6 +8,7 @@ using CloudDesignPatterns.Engine.CloudDi;
 using CloudDesignPatterns.Engine.Configuration;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
+using CloudDesignPatterns.Engine.Snapshots.Copy;
 using CloudDesignPatterns.Model.Snapshots;
 
 namespace CloudDesignPatterns.Engine.Snapshots
@@ -24,7 +25,12 @@ namespace CloudDesignPatterns.Engine.Snapshots
 
         public async Task<SnapshotBackupPlan> PlanAsync(SnapshotBackupOptions options, CancellationToken cancel)
         {
-            await RequireDestinationAsync(options.TypedSettings, cancel).ConfigureAwait(false);
+            // A typed DR region is checked first; one from Cloud DI is the instance's own business (Copy checks it).
+            if (options.TypedSettings.TryGetValue("DestinationRegion", out var typed) && typed is string destination)
+            {
+                await RegionValidator.RequireAsync(session, destination, "parameter -DestinationRegion", cancel).ConfigureAwait(false);
+                SnapshotCopier.RefuseSourceRegion(session.Region, destination, "The instance being backed up");
+            }
             // -Self: the tags and user data instance metadata gave are the settings; by id, the instance's own
             // (tags from DescribeInstances, user data as Get-PatternConfiguration -InstanceId reads it).
             var self = options.Self ? await SelfInstance.ReadInRegionAsync(session, cancel).ConfigureAwait(false) : null;
@@ -54,17 +60,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
                     refused.Add((instance.InstanceId, new PatternException("InvalidConfigurationValue", PatternErrorCategory.InvalidData, $"{instance.InstanceId}: {invalid.Message}", inner: invalid)));
                 }
             }
-            return new SnapshotBackupPlan(session.Region, items, refused);
-        }
-
-        /// <summary>A typed -DestinationRegion must exist and must not be the region being backed up.</summary>
-        private async Task RequireDestinationAsync(IReadOnlyDictionary<string, object?> typed, CancellationToken cancel)
-        {
-            if (!typed.TryGetValue("DestinationRegion", out var value) || !(value is string destination)) return;
-            await RegionValidator.RequireAsync(session, destination, "parameter -DestinationRegion", cancel).ConfigureAwait(false);
-            if (destination == session.Region)
-                throw new PatternException("DestinationIsSourceRegion", PatternErrorCategory.InvalidArgument,
-                    $"-DestinationRegion {destination} is the region being backed up; a DR copy must go to another region.");
+            return new SnapshotBackupPlan(items, refused);
         }
 
         /// <summary>

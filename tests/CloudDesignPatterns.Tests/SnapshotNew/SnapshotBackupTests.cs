@@ -82,7 +82,7 @@ namespace CloudDesignPatterns.Tests.SnapshotNew
             var devices = planned.Volumes.VolumeDevices.Append(new KeyValuePair<string, string>("vol-0a1b2c3d4e5f6fff0", "/dev/xvdg")).ToList();
             var stale = new SnapshotBackupItem(planned.Request,
                 new InstanceVolumes(planned.Volumes.InstanceId, planned.Volumes.AvailabilityZone, planned.Volumes.RootDeviceName, devices, planned.Volumes.Tags),
-                planned.Region);
+                SandboxSeed.Region);
             var made = new List<SnapshotSet>();
             var failed = new List<(string Id, PatternException Error)>();
 

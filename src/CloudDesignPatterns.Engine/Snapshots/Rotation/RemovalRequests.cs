@@ -70,32 +70,18 @@ namespace CloudDesignPatterns.Engine.Snapshots.Rotation
 
         /// <summary>Instances already checked for form; with a policy, only that policy's groups.</summary>
         public void AddInstances(IEnumerable<string> validInstanceIds, string? policy, RotationRules rules)
-        {
-            var request = For(null, rules, "instances|" + policy);
-            request.Policy = policy;
-            request.InstanceIds.AddRange(validInstanceIds);
-        }
+            => For(null, rules, "instances|" + policy, policy).InstanceIds.AddRange(validInstanceIds);
 
-        public void AddSelf(string? policy, RotationRules rules)
-        {
-            var request = For(null, rules, "self|" + policy);
-            request.Self = true;
-            request.Policy = policy;
-        }
+        public void AddSelf(string? policy, RotationRules rules) => For(null, rules, "self|" + policy, policy).Self = true;
 
         /// <summary>Every instance that has sets of <paramref name="policy"/>.</summary>
-        public void AddPolicy(string? policy, RotationRules rules)
-        {
-            var request = For(null, rules, "policy|" + policy);
-            request.Policy = policy;
-            request.ByPolicyOnly = true;
-        }
+        public void AddPolicy(string? policy, RotationRules rules) => For(null, rules, "policy|" + policy, policy).ByPolicyOnly = true;
 
-        private RemovalRequest For(string? region, RotationRules rules, string kind)
+        private RemovalRequest For(string? region, RotationRules rules, string kind, string? policy = null)
         {
             var key = $"{region}|{rules.KeepGenerations}|{rules.OlderThan}|{kind}";
             if (!requests.TryGetValue(key, out var request))
-                requests[key] = request = new RemovalRequest(string.IsNullOrEmpty(region) ? null : region, rules);
+                requests[key] = request = new RemovalRequest(string.IsNullOrEmpty(region) ? null : region, rules) { Policy = policy };
             return request;
         }
 

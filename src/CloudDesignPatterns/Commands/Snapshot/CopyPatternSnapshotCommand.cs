@@ -58,8 +58,6 @@ namespace CloudDesignPatterns.Commands.Snapshot
         {
             try
             {
-                // Pure refusals first: no AWS call for a copy that cannot be right.
-                SnapshotCopier.RequireDestination(string.IsNullOrEmpty(set.Region) ? ResolvedContext.Region.Value : set.Region, DestinationRegion ?? set.DestinationRegion, set.SetId);
                 var options = new SnapshotCopyOptions
                 {
                     DestinationRegion = DestinationRegion, KmsKeyId = KmsKeyId, WaitForPendingSource = Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
