@@ -1,13 +1,10 @@
 # Copy-PatternSnapshot and Restore-PatternSnapshot against the sandbox, each run as a principal holding exactly its
 # published role: Snapshot (the host copying its own backups to the DR region) and SnapshotRestore (the recovery job).
-# Sets are made with New-PatternSnapshot when the module has it, else through the sandbox's EC2 API with the AWS CLI,
-# tagged exactly as New-PatternSnapshot tags them.
+# Sets are made with New-PatternSnapshot as the sandbox's administrator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-CdpModule | Out-Null
-    # The AWS CLI reads an empty AWS_PROFILE as a profile named '' (build.ps1 leaves AWS_* variables empty).
-    Get-ChildItem env:AWS_* | Where-Object { -not $_.Value } | ForEach-Object { [Environment]::SetEnvironmentVariable($_.Name, [NullString]::Value) }
     $script:Seed = Get-CdpSeed
     $script:Sandbox = Start-PatternSandbox -SnapshotDelaySeconds 1 -ErrorAction Stop
     $script:AsSnapshot = (Register-CdpPrincipal -AccessKeyId AKIDSNAPCOPY -Policy (Get-PatternIamPolicy Snapshot Snapshot)).Splat
@@ -15,49 +12,17 @@ BeforeAll {
     $script:RestorePrincipal = "arn:aws:iam::$($Seed.AccountId):user/akidsnaprestore"
     $script:SnapshotPrincipal = "arn:aws:iam::$($Seed.AccountId):user/akidsnapcopy"
 
-    function script:Invoke-SandboxCli {
-        $saved = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY
-        $env:AWS_ACCESS_KEY_ID = 'AKIDSETUP'; $env:AWS_SECRET_ACCESS_KEY = 'x'
-        try {
-            $text = & aws ec2 @args --endpoint-url $Sandbox.EndpointUrl --region $Seed.Region --output json 2>&1
-            if ($LASTEXITCODE -ne 0) { throw "aws ec2 $args failed ($LASTEXITCODE): $text" }
-            if ($text) { ($text -join "`n") | ConvertFrom-Json }
-        }
-        finally { $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $saved }
-    }
-
     # A set of the instance, made as the administrator (not under the roles being tested); returns its set id.
+    # No fallback when a cmdlet is missing: a missing New- or Get-PatternSnapshot must fail these tests, not be worked around.
     function script:New-TestSet {
         param([string] $InstanceId, [switch] $Image, [switch] $NoWait)
-        if (Get-Command New-PatternSnapshot -ErrorAction SilentlyContinue) {
-            return (New-PatternSnapshot -InstanceId $InstanceId -Image:$Image -Wait:(-not $NoWait) -DestinationRegion $Seed.DrRegion -ErrorAction Stop).SetId
-        }
-        $instance = (Invoke-SandboxCli describe-instances --instance-ids $InstanceId).Reservations[0].Instances[0]
-        $devices = ($instance.BlockDeviceMappings | ForEach-Object { "$($_.Ebs.VolumeId)=$($_.DeviceName -replace '^/dev/', '')" }) -join ','
-        $setId = 'ss-' + [guid]::NewGuid().ToString('n').Substring(0, 16)
-        $name = "nightly-$InstanceId-$([DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss'))" + $(if ($Image) { "-$setId" })
-        $tags = @(
-            @{ Key = 'Name'; Value = $name }, @{ Key = 'cdp:managed-by'; Value = 'CloudDesignPatterns' }
-            @{ Key = 'cdp:snapshot:policy'; Value = 'nightly' }, @{ Key = 'cdp:snapshot:source-instance'; Value = $InstanceId }
-            @{ Key = 'cdp:snapshot:set-id'; Value = $setId }, @{ Key = 'cdp:snapshot:kind'; Value = $(if ($Image) { 'image' } else { 'snapshots' }) }
-            @{ Key = 'cdp:snapshot:devices'; Value = $devices }, @{ Key = 'cdp:snapshot:destination-region'; Value = $Seed.DrRegion })
-        $file = Join-Path ([IO.Path]::GetTempPath()) "cdp-tags-$setId.json"
-        $types = if ($Image) { 'image', 'snapshot' } else { , 'snapshot' }
-        ConvertTo-Json -Depth 5 -InputObject @($types | ForEach-Object { @{ ResourceType = $_; Tags = $tags } }) | Set-Content $file
-        try {
-            if ($Image) { Invoke-SandboxCli create-image --instance-id $InstanceId --name $name --no-reboot --tag-specifications "file://$file" | Out-Null }
-            else { Invoke-SandboxCli create-snapshots --instance-specification "InstanceId=$InstanceId" --copy-tags-from-source volume --tag-specifications "file://$file" | Out-Null }
-        }
-        finally { Remove-Item $file -ErrorAction SilentlyContinue }
-        if (-not $NoWait) { Start-Sleep -Milliseconds 1500 }
-        $setId
+        (New-PatternSnapshot -InstanceId $InstanceId -Image:$Image -Wait:(-not $NoWait) -DestinationRegion $Seed.DrRegion -ErrorAction Stop).SetId
     }
 
-    # A SnapshotSet as Get-PatternSnapshot / New-PatternSnapshot output it, for pipeline binding by property name.
+    # A SnapshotSet as Get-PatternSnapshot outputs it, for pipeline binding by property name.
     function script:Get-TestSet {
         param([string] $SetId, [string] $Region = $Seed.Region)
-        if (Get-Command Get-PatternSnapshot -ErrorAction SilentlyContinue) { return Get-PatternSnapshot -SetId $SetId -Region $Region -ErrorAction Stop }
-        [CloudDesignPatterns.Model.Snapshots.SnapshotSet]@{ SetId = $SetId; Region = $Region; DestinationRegion = $Seed.DrRegion }
+        Get-PatternSnapshot -SetId $SetId -Region $Region -ErrorAction Stop
     }
 
     function script:Get-Mutating([long] $Mark) { @(Get-CdpCallSince -Mark $Mark | Where-Object { $_.Action -notlike 'Describe*' }) }

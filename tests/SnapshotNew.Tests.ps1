@@ -236,6 +236,15 @@ Describe 'New-PatternSnapshot with several instances from the pipeline' {
         @(Get-StepCall $mark DescribeInstances) | Should -HaveCount 1 -Because 'the instances are planned together'
     }
 
+    It 'refuses a reserved -Tag key with InvalidTag before any AWS call' {
+        $mark = Get-CdpCallMark
+        $err = Get-CdpError { New-PatternSnapshot -InstanceId $Seed.Web1 -Tag @{ 'cdp:snapshot:policy' = 'x' } @As }
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidTag,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match 'cdp:snapshot:policy'
+        Get-StepCall $mark | Should -HaveCount 0
+    }
+
     It 'refuses a malformed id before any AWS call' {
         $mark = Get-CdpCallMark
         $out = New-PatternSnapshot -InstanceId 'i-NOTANID' @As -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -341,6 +350,15 @@ Describe 'Get-PatternSnapshot' {
         $self.SetId | Should -Be $byId.SetId
     }
 
+    It '-Self in another region is SelfInOtherRegion, not an empty list (one -Self rule for New, Get and Remove)' {
+        $mark = Get-CdpCallMark
+        $err = Get-CdpError { Get-PatternSnapshot -Self -Region $Seed.DrRegion @As }
+        $err.FullyQualifiedErrorId | Should -BeLike 'SelfInOtherRegion,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match ([regex]::Escape($Seed.Web1))
+        @(Get-StepCall $mark DescribeSnapshots) | Should -HaveCount 0
+    }
+
     It '-Policy narrows to one policy' {
         $sets = @(Get-PatternSnapshot -Policy weekly @As)
         $sets | Should -HaveCount 2
@@ -400,11 +418,10 @@ Describe 'Failures a scheduled job must see' {
         $script:Wrapper = [regex]::Match($doc, '(?s)```powershell\n(#!/usr/bin/env pwsh\n# Nightly backup.*?)```').Groups[1].Value
 
         # Runs the wrapper in a fresh pwsh pointed at this sandbox, signed as the Snapshot-role principal; returns the exit code.
-        # Until Copy-PatternSnapshot is in the build, the copy stage is left out (else the job fails on the missing command).
+        # The wrapper as published, copy stage included: a missing Copy-PatternSnapshot fails the job, and so this test.
         function script:Invoke-Wrapper {
-            $script = if (Get-Command Copy-PatternSnapshot -ErrorAction SilentlyContinue) { $Wrapper } else { $Wrapper -replace '\| Copy-PatternSnapshot -Wait ', '' }
             $file = Join-Path ([IO.Path]::GetTempPath()) "cdp-nightly-$([guid]::NewGuid().ToString('n')).ps1"
-            Set-Content -Path $file -Value $script -Encoding utf8
+            Set-Content -Path $file -Value $Wrapper -Encoding utf8
             $saved = @{}
             $childEnv = @{
                 AWS_ENDPOINT_URL      = $Sandbox.EndpointUrl

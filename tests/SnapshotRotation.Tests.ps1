@@ -321,6 +321,17 @@ Describe 'Remove-PatternSnapshot -OlderThan takes the duration forms a tag holds
     }
 }
 
+Describe 'Remove-PatternSnapshot -Self' {
+    It 'in another region reports SelfInOtherRegion and removes nothing' {
+        $mark = Get-CdpCallMark
+        $result = @(Remove-PatternSnapshot -Self -KeepGenerations 1 -Region $Seed.DrRegion -Force @AsRotation -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $result | Should -HaveCount 0
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'SelfInOtherRegion,*'
+        @(Get-CdpCallSince -Mark $mark | Where-Object Action -in 'DeleteSnapshot', 'DeregisterImage') | Should -HaveCount 0
+    }
+}
+
 Describe 'Remove-PatternSnapshot -InstanceId with a malformed id (issue 18 item 7)' {
     It 'reports it as a non-terminating error, rotates the valid instance, and never widens to every instance' {
         $instance = New-InstanceId

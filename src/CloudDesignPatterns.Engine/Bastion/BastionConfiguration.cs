@@ -30,7 +30,7 @@ namespace CloudDesignPatterns.Engine.Bastion
             {
                 try
                 {
-                    var self = await InstanceSettingsReader.ReadSelfAsync(imds, () => Task.FromResult(ec2), cancel).ConfigureAwait(false);
+                    var self = await SelfInstance.ReadAsync(() => Task.FromResult(ec2), cancel).ConfigureAwait(false);
                     if (self.Region == ec2.Region)
                     {
                         tags = self.Tags; userData = self.UserData.Settings; instanceId = self.InstanceId;

@@ -23,7 +23,7 @@ namespace CloudDesignPatterns.Engine.CloudDi
         public UserDataReadResult UserData { get; }
         /// <summary>"instance metadata" or "ec2:DescribeTags", for -Debug.</summary>
         public string TagSource { get; }
-        /// <summary>Who the instance is, as instance metadata told it (<see cref="InstanceSettingsReader.ReadSelfAsync"/> only).</summary>
+        /// <summary>Who the instance is, as instance metadata told it (-Self, through <see cref="SelfInstance"/>, only).</summary>
         public CloudDesignPatterns.Model.InstanceIdentity? Identity { get; internal set; }
     }
 
@@ -34,7 +34,8 @@ namespace CloudDesignPatterns.Engine.CloudDi
     /// </summary>
     public static class InstanceSettingsReader
     {
-        public static async Task<InstanceSettingsInput> ReadSelfAsync(ImdsClient imds, Func<Task<Ec2Session>> openEc2, CancellationToken cancel)
+        /// <remarks>Internal: commands ask <see cref="SelfInstance"/>, the one -Self service.</remarks>
+        internal static async Task<InstanceSettingsInput> ReadSelfAsync(ImdsClient imds, Func<Task<Ec2Session>> openEc2, CancellationToken cancel)
         {
             var identity = await new InstanceIdentityReader(imds).ReadAsync(cancel).ConfigureAwait(false);
             using var budget = imds.StartBudget(cancel);

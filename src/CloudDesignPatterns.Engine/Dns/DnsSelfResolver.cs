@@ -32,8 +32,7 @@ namespace CloudDesignPatterns.Engine.Dns
         public static async Task<DnsSelfSettings> ResolveAsync(IReadOnlyDictionary<string, object?> typed, bool publicAddress,
             Func<Task<Ec2Session>> openEc2, IOperationLog log, CancellationToken cancel)
         {
-            var imds = ImdsClient.ForCurrentEnvironment();
-            var settings = await InstanceSettingsReader.ReadSelfAsync(imds, openEc2, cancel).ConfigureAwait(false);
+            var settings = await SelfInstance.ReadAsync(openEc2, cancel).ConfigureAwait(false);
             var identity = settings.Identity!;
             var configuration = ConfigurationResolver.Resolve("dns", settings.Tags, settings.UserData.Settings, typed, identity.InstanceId, identity.Region);
             foreach (var warning in configuration.Warnings) log.Warning(warning);
@@ -41,6 +40,7 @@ namespace CloudDesignPatterns.Engine.Dns
             var address = identity.PrivateIpAddress;
             if (publicAddress)
             {
+                var imds = ImdsClient.ForCurrentEnvironment(); // shared per environment: not disposed here
                 using var budget = imds.StartBudget(cancel);
                 address = (await imds.GetAsync("meta-data/public-ipv4", budget.Token).ConfigureAwait(false))?.Trim()
                     ?? throw new PatternException("NoPublicAddress", PatternErrorCategory.InvalidOperation,

@@ -6,7 +6,6 @@ using CloudDesignPatterns.Engine.CloudDi;
 using CloudDesignPatterns.Engine.Configuration;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
-using CloudDesignPatterns.Engine.Imds;
 using CloudDesignPatterns.Model;
 
 namespace CloudDesignPatterns.Engine.FloatingIp
@@ -35,11 +34,8 @@ namespace CloudDesignPatterns.Engine.FloatingIp
             var request = new FloatingIpRequest();
             if (self)
             {
-                var settings = await InstanceSettingsReader.ReadSelfAsync(ImdsClient.ForCurrentEnvironment(), () => Task.FromResult(ec2), cancel).ConfigureAwait(false);
+                var settings = await SelfInstance.ReadInRegionAsync(ec2, cancel).ConfigureAwait(false);
                 var identity = settings.Identity!;
-                if (identity.Region != ec2.Region)
-                    throw new PatternException("SelfInOtherRegion", PatternErrorCategory.InvalidArgument,
-                        $"This instance is {identity.InstanceId} in {identity.Region}, but the command targets {ec2.Region}; drop -Region or set it to {identity.Region}.");
                 if (identity.NetworkInterfaceIds.Length == 0)
                     throw new PatternException("ImdsInvalidIdentity", PatternErrorCategory.InvalidData, $"Instance metadata lists no network interface for {identity.InstanceId}.");
                 request.Target = new FloatingIpTarget(identity.InstanceId, identity.NetworkInterfaceIds[0], toPrivateIp, self: true);

@@ -7,7 +7,6 @@ using CloudDesignPatterns.Engine.CloudDi;
 using CloudDesignPatterns.Engine.Configuration;
 using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
-using CloudDesignPatterns.Engine.Imds;
 using CloudDesignPatterns.Model.Configuration;
 
 namespace CloudDesignPatterns.Engine.Routing
@@ -47,11 +46,8 @@ namespace CloudDesignPatterns.Engine.Routing
                 return request;
             }
 
-            var settings = await InstanceSettingsReader.ReadSelfAsync(ImdsClient.ForCurrentEnvironment(), () => Task.FromResult(ec2), cancel).ConfigureAwait(false);
+            var settings = await SelfInstance.ReadInRegionAsync(ec2, cancel).ConfigureAwait(false);
             var identity = settings.Identity!;
-            if (identity.Region != ec2.Region)
-                throw new PatternException("SelfInOtherRegion", PatternErrorCategory.InvalidArgument,
-                    $"This instance is {identity.InstanceId} in {identity.Region}, but the command targets {ec2.Region}; drop -Region or set it to {identity.Region}.");
             var typed = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
             if (virtualIp != null) typed["VirtualIp"] = virtualIp;
             if (routeTableIds != null) typed["RouteTableId"] = routeTableIds.ToArray();

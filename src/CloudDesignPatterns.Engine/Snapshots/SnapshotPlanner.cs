@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CloudDesignPatterns.Engine.Configuration;
+using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Model.Configuration;
 
 namespace CloudDesignPatterns.Engine.Snapshots
@@ -15,7 +16,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             IReadOnlyDictionary<string, object?> explicitParameters, IReadOnlyDictionary<string, string> extraTags, bool reboot)
         {
             var configuration = ConfigurationResolver.Resolve("snapshot", tags, userDataSettings, explicitParameters, instanceId, usedBy: UsedSettings);
-            return new SnapshotRequest
+            var request = new SnapshotRequest
             {
                 InstanceId = instanceId,
                 Policy = Value<string>(configuration, "Policy") ?? "default",
@@ -25,6 +26,12 @@ namespace CloudDesignPatterns.Engine.Snapshots
                 Reboot = reboot,
                 Tags = extraTags,
             };
+            // Checked after Cloud DI, since a tag can make a set an image or drop its boot volume.
+            if (request.Reboot && !request.Image)
+                throw new PatternException("RebootNeedsImage", PatternErrorCategory.InvalidArgument, $"{instanceId}: -Reboot applies to an AMI (-Image); a snapshot set never reboots the instance.");
+            if (request.Image && request.ExcludeBootVolume)
+                throw new PatternException("ImageNeedsBootVolume", PatternErrorCategory.InvalidArgument, $"{instanceId}: an AMI always includes the boot volume; drop -ExcludeBootVolume (or cdp:snapshot:exclude-boot-volume) or -Image.");
+            return request;
         }
 
         /// <summary>The settings a new set uses; a broken keep-generations or older-than tag is Remove's business, not New's.</summary>

@@ -63,6 +63,19 @@ namespace CloudDesignPatterns.Engine.Validation
             throw parameterName == null ? new ArgumentException(message) : new ArgumentException(message, parameterName);
         }
 
+        /// <summary>
+        /// As <see cref="Require"/>, failing as every cmdlet reports a malformed id parameter: error id
+        /// Invalid&lt;parameter&gt; (InvalidInstanceId, InvalidSubnetId), category InvalidArgument, before any AWS call.
+        /// </summary>
+        public static string RequireParameter(ResourceKind kind, string? id, string parameterName)
+        {
+            try { return Require(kind, id, parameterName); }
+            catch (ArgumentException invalid)
+            {
+                throw new Errors.PatternException("Invalid" + parameterName, Errors.PatternErrorCategory.InvalidArgument, invalid.Message, inner: invalid);
+            }
+        }
+
         /// <summary>Finds the kind of an id from its prefix, when the id is well formed.</summary>
         public static bool TryGetKind(string? id, out ResourceKind kind)
         {

@@ -67,6 +67,9 @@ namespace CloudDesignPatterns.Infrastructure
         internal void Run(Func<IOperationLog, CancellationToken, Task> work)
             => Run<bool>(async (log, ct) => { await work(log, ct).ConfigureAwait(false); return true; });
 
+        internal void Run(Func<IOperationLog, PipelinePump, CancellationToken, Task> work)
+            => Run<bool>(async (log, pump, ct) => { await work(log, pump, ct).ConfigureAwait(false); return true; });
+
         /// <summary>A failure of one item: reported, and the pipeline goes on.</summary>
         protected void WritePatternError(PatternException error, object? target) => WriteError(ToErrorRecord(error, target));
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CloudDesignPatterns.Engine.Configuration;
+using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots;
 
 namespace CloudDesignPatterns.Tests.SnapshotNew
@@ -55,16 +56,38 @@ namespace CloudDesignPatterns.Tests.SnapshotNew
         [Fact]
         public void BooleanSettings_FromTags_AndAnExplicitFalseSwitchOverridesThem()
         {
-            var tags = Map(("cdp:snapshot:image", "true"), ("cdp:snapshot:exclude-boot-volume", "true"));
+            var imageTag = Map(("cdp:snapshot:image", "true"));
+            var dataOnlyTag = Map(("cdp:snapshot:exclude-boot-volume", "true"));
+            var both = Map(("cdp:snapshot:image", "true"), ("cdp:snapshot:exclude-boot-volume", "true"));
 
-            var fromTags = SnapshotPlanner.Plan(Instance, tags, null, NoParameters, NoExtra, false);
-            var overridden = SnapshotPlanner.Plan(Instance, tags, null,
+            var overridden = SnapshotPlanner.Plan(Instance, both, null,
                 new Dictionary<string, object?> { ["Image"] = false, ["ExcludeBootVolume"] = false }, NoExtra, false);
 
-            Assert.True(fromTags.Image);
-            Assert.True(fromTags.ExcludeBootVolume);
+            Assert.True(SnapshotPlanner.Plan(Instance, imageTag, null, NoParameters, NoExtra, false).Image);
+            Assert.True(SnapshotPlanner.Plan(Instance, dataOnlyTag, null, NoParameters, NoExtra, false).ExcludeBootVolume);
             Assert.False(overridden.Image);
             Assert.False(overridden.ExcludeBootVolume);
+        }
+
+        [Fact]
+        public void RebootWithoutImage_IsRefused()
+        {
+            var error = Assert.Throws<PatternException>(() => SnapshotPlanner.Plan(Instance, NoTags, null, NoParameters, NoExtra, reboot: true));
+
+            Assert.Equal("RebootNeedsImage", error.ErrorId);
+            Assert.Equal(PatternErrorCategory.InvalidArgument, error.Category);
+            Assert.StartsWith(Instance, error.Message);
+        }
+
+        [Fact]
+        public void ImageWithoutBootVolume_IsRefused_EvenWhenTheTagsAskForIt()
+        {
+            var tags = Map(("cdp:snapshot:image", "true"), ("cdp:snapshot:exclude-boot-volume", "true"));
+
+            var error = Assert.Throws<PatternException>(() => SnapshotPlanner.Plan(Instance, tags, null, NoParameters, NoExtra, false));
+
+            Assert.Equal("ImageNeedsBootVolume", error.ErrorId);
+            Assert.Equal(PatternErrorCategory.InvalidArgument, error.Category);
         }
 
         [Fact]

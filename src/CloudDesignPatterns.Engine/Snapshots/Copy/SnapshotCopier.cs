@@ -33,10 +33,16 @@ namespace CloudDesignPatterns.Engine.Snapshots.Copy
                 throw new PatternException("NoDestinationRegion", PatternErrorCategory.InvalidArgument,
                     $"Set {setId} has no destination region: give -DestinationRegion, or configure cdp:snapshot:destination-region on the instance " +
                     "(New-PatternSnapshot then carries it on the set).");
+            RefuseSourceRegion(sourceRegion, destinationRegion!, $"Set {setId}");
+            return destinationRegion!;
+        }
+
+        /// <summary>The one refusal wherever a DR region is given (New- and Copy-PatternSnapshot).</summary>
+        internal static void RefuseSourceRegion(string sourceRegion, string destinationRegion, string subject)
+        {
             if (string.Equals(destinationRegion, sourceRegion, StringComparison.Ordinal))
                 throw new PatternException("DestinationIsSourceRegion", PatternErrorCategory.InvalidArgument,
-                    $"Set {setId} is already in {sourceRegion}; -DestinationRegion must name another region (a copy in the same region does not survive the loss of the region).");
-            return destinationRegion!;
+                    $"{subject} is in {sourceRegion}; -DestinationRegion must name another region (a copy in the same region does not survive the loss of the region).");
         }
 
         public async Task<SnapshotCopyPlan> PlanAsync(SnapshotSet set, SnapshotCopyOptions options, CancellationToken cancel)

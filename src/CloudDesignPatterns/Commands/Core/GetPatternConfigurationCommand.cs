@@ -6,7 +6,6 @@ using CloudDesignPatterns.Completion;
 using CloudDesignPatterns.Engine.CloudDi;
 using CloudDesignPatterns.Engine.Configuration;
 using CloudDesignPatterns.Engine.Errors;
-using CloudDesignPatterns.Engine.Imds;
 using CloudDesignPatterns.Engine.Validation;
 using CloudDesignPatterns.Infrastructure;
 using CloudDesignPatterns.Model.Configuration;
@@ -47,7 +46,7 @@ namespace CloudDesignPatterns.Commands.Core
         {
             if (ParameterSetName == SelfSet)
             {
-                Emit(() => Run((log, ct) => InstanceSettingsReader.ReadSelfAsync(ImdsClient.ForCurrentEnvironment(), () => OpenEc2Async(log, ct), ct)), "self");
+                Emit(() => Run((log, ct) => SelfInstance.ReadAsync(() => OpenEc2Async(log, ct), ct)), "self");
                 return;
             }
             foreach (var id in InstanceId)

@@ -49,10 +49,8 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         private IEnumerable<SnapshotSet> Find(string[] setIds)
         {
-            var found = RunOrThrow((log, ct) => SnapshotSetReader.ListAsync(SessionFor(log), new SnapshotQuery { SetIds = setIds }, ct));
-            foreach (var missing in setIds.Where(id => found.All(s => s.SetId != id)))
-                WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
-                    $"No set {missing} in {ResolvedContext.Region.Value}. Give -Region for a set in another region."), missing);
+            var (found, missing) = RunOrThrow((log, ct) => SnapshotSetLookup.FindAsync(SessionFor(log), setIds, ct));
+            foreach (var (setId, error) in missing) WritePatternError(error, setId);
             return found;
         }
 
@@ -60,8 +58,6 @@ namespace CloudDesignPatterns.Commands.Snapshot
         {
             try
             {
-                // Pure refusals first: no AWS call for a copy that cannot be right.
-                SnapshotCopier.RequireDestination(string.IsNullOrEmpty(set.Region) ? ResolvedContext.Region.Value : set.Region, DestinationRegion ?? set.DestinationRegion, set.SetId);
                 var options = new SnapshotCopyOptions
                 {
                     DestinationRegion = DestinationRegion, KmsKeyId = KmsKeyId, WaitForPendingSource = Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),

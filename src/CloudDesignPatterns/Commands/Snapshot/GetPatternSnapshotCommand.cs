@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using CloudDesignPatterns.Completion;
 using CloudDesignPatterns.Engine.Errors;
-using CloudDesignPatterns.Engine.Imds;
+using CloudDesignPatterns.Engine.CloudDi;
 using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Engine.Validation;
 using CloudDesignPatterns.Infrastructure;
@@ -56,12 +56,8 @@ namespace CloudDesignPatterns.Commands.Snapshot
             var sets = RunOrThrow(async (log, ct) =>
             {
                 var ec2 = await OpenEc2Async(log, ct).ConfigureAwait(false);
-                var ids = instanceIds.Count > 0 ? instanceIds : null;
-                if (Self)
-                {
-                    var self = await new InstanceIdentityReader(ImdsClient.ForCurrentEnvironment()).ReadAsync(ct).ConfigureAwait(false);
-                    ids = new List<string> { self.InstanceId };
-                }
+                var ids = Self ? new List<string> { (await SelfInstance.IdentityInRegionAsync(ec2, ct).ConfigureAwait(false)).InstanceId }
+                    : instanceIds.Count > 0 ? instanceIds : null;
                 return await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery
                 {
                     InstanceIds = ids,

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
+using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Validation;
+using CloudDesignPatterns.Infrastructure;
 
 namespace CloudDesignPatterns.Commands.Snapshot
 {
@@ -11,14 +12,12 @@ namespace CloudDesignPatterns.Commands.Snapshot
     /// </summary>
     internal static class InstanceIdParameter
     {
-        public const string InvalidErrorId = "InvalidInstanceId";
-
-        public static void AddValid(IEnumerable<string>? ids, ICollection<string> into, Cmdlet cmdlet)
+        public static void AddValid(IEnumerable<string>? ids, ICollection<string> into, PatternCmdlet cmdlet)
         {
             foreach (var id in ids ?? Array.Empty<string>())
             {
-                try { into.Add(ResourceId.Require(ResourceKind.Instance, id, "InstanceId")); }
-                catch (ArgumentException invalid) { cmdlet.WriteError(new ErrorRecord(invalid, InvalidErrorId, ErrorCategory.InvalidArgument, id)); }
+                try { into.Add(ResourceId.RequireParameter(ResourceKind.Instance, id, "InstanceId")); }
+                catch (PatternException invalid) { cmdlet.WriteError(PatternCmdlet.ToErrorRecord(invalid, id)); }
             }
         }
     }

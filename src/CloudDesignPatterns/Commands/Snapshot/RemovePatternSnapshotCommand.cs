@@ -2,16 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using CloudDesignPatterns.Completion;
-using CloudDesignPatterns.Engine.Diagnostics;
-using CloudDesignPatterns.Engine.Ec2;
 using CloudDesignPatterns.Engine.Errors;
-using CloudDesignPatterns.Engine.Imds;
-using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Engine.Snapshots.Rotation;
-using CloudDesignPatterns.Engine.Validation;
 using CloudDesignPatterns.Infrastructure;
 using CloudDesignPatterns.Model.Snapshots;
 
@@ -34,7 +27,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
         private const string PolicySet = "Policy";
 
         /// <summary>Requests gathered from the pipeline, merged by region and rules, run in EndProcessing.</summary>
-        private readonly Dictionary<string, Request> requests = new Dictionary<string, Request>(StringComparer.Ordinal);
+        private readonly RemovalRequests requests = new RemovalRequests();
 
         /// <remarks>
         /// Not mandatory on purpose: a mandatory by-value pipeline parameter makes PowerShell commit piped objects to this
@@ -91,94 +84,50 @@ namespace CloudDesignPatterns.Commands.Snapshot
         /// <summary>How many sets are removed at a time.</summary>
         [Parameter] [ValidateRange(1, 32)] public int ThrottleLimit { get; set; } = RotationExecutor.DefaultConcurrency;
 
-        private sealed class Request
-        {
-            public string? Region;
-            public RotationRules Rules = null!;
-            public List<string> SetIds = new List<string>();
-            public List<RotationGroupKey> Groups = new List<RotationGroupKey>();
-            public List<string> InstanceIds = new List<string>();
-            public string? Policy;
-            public bool Self;
-            public bool ByPolicyOnly;
-        }
-
         protected override void ProcessRecord()
         {
             RotationRules rules;
-            try { rules = new RotationRules(KeepGenerations, OlderThan); }
-            catch (PatternException invalid) { ThrowArgumentError(invalid.ErrorId, invalid.Message, (object?)KeepGenerations ?? OlderThan); return; }
-            if (!rules.IsRotation && ParameterSetName != InputSet && ParameterSetName != SetIdSet)
-                ThrowArgumentError("KeepRuleRequired", $"-{ParameterSetName} names groups to rotate: give -KeepGenerations and/or -OlderThan (to delete particular sets, pass them or their -SetId).", null);
+            var namesGroups = ParameterSetName != InputSet && ParameterSetName != SetIdSet;
+            try { rules = RemovalRequests.Rules(KeepGenerations, OlderThan, namesGroups ? ParameterSetName : null); }
+            catch (PatternException invalid) { ThrowPatternError(invalid, (object?)KeepGenerations ?? OlderThan); return; }
 
             switch (ParameterSetName)
             {
-                case InputSet:
-                    foreach (var set in InputObject.Where(s => s != null))
-                    {
-                        var request = For(set.Region, rules, "sets");
-                        if (rules.IsRotation) request.Groups.Add(RotationGroupKey.Of(set));
-                        else request.SetIds.Add(set.SetId);
-                    }
-                    break;
+                case InputSet: requests.AddSets(InputObject.Where(s => s != null), rules); break;
                 case SetIdSet:
                     foreach (var id in SetId)
                     {
-                        try { For(null, rules, "sets").SetIds.Add(SnapshotSetId.Require(id, nameof(SetId))); }
+                        try { requests.AddSetId(id, rules); }
                         catch (PatternException invalid) { ThrowPatternError(invalid, id); }
                     }
-                    if (rules.IsRotation)
-                        ThrowArgumentError("SetIdWithKeepRule", "-SetId deletes the sets named; to rotate, pipe sets or give -InstanceId, -Self or -Policy with the keep rule.", null);
                     break;
                 case InstanceSet:
-                    var byInstance = For(null, rules, "instances|" + Policy);
-                    byInstance.Policy = Policy;
-                    InstanceIdParameter.AddValid(InstanceId, byInstance.InstanceIds, this);
+                    var valid = new List<string>();
+                    InstanceIdParameter.AddValid(InstanceId, valid, this);
+                    requests.AddInstances(valid, Policy, rules);
                     break;
-                case SelfSet:
-                    var self = For(null, rules, "self|" + Policy);
-                    self.Self = true;
-                    self.Policy = Policy;
-                    break;
-                case PolicySet:
-                    var byPolicy = For(null, rules, "policy|" + Policy);
-                    byPolicy.Policy = Policy;
-                    byPolicy.ByPolicyOnly = true;
-                    break;
+                case SelfSet: requests.AddSelf(Policy, rules); break;
+                case PolicySet: requests.AddPolicy(Policy, rules); break;
             }
-        }
-
-        private Request For(string? region, RotationRules rules, string kind)
-        {
-            var key = $"{region}|{rules.KeepGenerations}|{rules.OlderThan}|{kind}";
-            if (!requests.TryGetValue(key, out var request))
-                requests[key] = request = new Request { Region = string.IsNullOrEmpty(region) ? null : region, Rules = rules };
-            return request;
         }
 
         protected override void EndProcessing()
         {
-            foreach (var request in requests.Values)
-                RunRequest(request);
+            foreach (var request in requests.Where(r => !r.NamesNothing))
+                Remove(request);
         }
 
-        private void RunRequest(Request request)
+        private void Remove(RemovalRequest request)
         {
-            // Every -InstanceId was malformed (each already reported): nothing is left to rotate, and an empty list
-            // must never widen into "every instance".
-            if (!request.Self && !request.ByPolicyOnly && request.SetIds.Count == 0 && request.Groups.Count == 0 && request.InstanceIds.Count == 0) return;
-            // Phase 1 (describes only): the plan, which is what -WhatIf prints.
-            Ec2Session ec2;
-            RotationPlan plan;
-            // A failure here concerns this request (one region, one rule) only: report it, and the others still run.
-            try { (ec2, plan) = Run((log, ct) => PlanAsync(request, log, ct)); }
+            // Phase 1 (describes only): the plan, which is what -WhatIf prints. A failure here concerns this request
+            // (one region, one rule) only: report it, and the others still run.
+            RemovalPlan plan;
+            try { plan = Run(async (log, ct) => await RemovalPlanner.PlanAsync(await OpenEc2Async(log, ct).ConfigureAwait(false), request, ct).ConfigureAwait(false)); }
             catch (PatternException error) { WritePatternError(error, request.Region); return; }
 
-            foreach (var missing in plan.NotFound)
-                WritePatternError(new PatternException("SnapshotSetNotFound", PatternErrorCategory.ObjectNotFound,
-                    $"No snapshot or image in {ec2.Region} carries the set id {missing}."), missing);
+            foreach (var (setId, error) in plan.NotFound) WritePatternError(error, setId);
             // From the decisions alone: a rotation keeps most of its sets, and building each one for a debug line is waste.
-            foreach (var (setId, decision, reason) in plan.Decisions)
+            foreach (var (setId, decision, reason) in plan.Rotation.Decisions)
             {
                 if (decision == RotationDecision.Skip) WriteWarning($"{setId} skipped: {reason}");
                 else if (decision == RotationDecision.Keep) WriteDebug($"{setId} kept: {reason}");
@@ -186,18 +135,18 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
             // -WhatIf prints each set's removal and stops there; -Force only skips the prompt.
             var whatIf = IsWhatIf();
-            var approved = plan.Remove.Where(i => Force && !whatIf || ShouldProcess(i.DescribeTarget(), i.DescribeAction())).ToList();
+            var approved = plan.Rotation.Remove.Where(i => Force && !whatIf || ShouldProcess(i.DescribeTarget(), i.DescribeAction())).ToList();
             if (whatIf) return;
 
             // Phase 2: deregister and delete, then read back.
             IReadOnlyList<RotationOutcome> outcomes = Array.Empty<RotationOutcome>();
             if (approved.Count > 0)
             {
-                try { outcomes = Run((log, ct) => RotationExecutor.ExecuteAsync(ec2.WithLog(log), approved, ThrottleLimit, ct)); }
+                try { outcomes = Run((log, ct) => RotationExecutor.ExecuteAsync(plan.Session.WithLog(log), approved, ThrottleLimit, ct)); }
                 catch (PatternException error) { WritePatternError(error, request.Region); return; }
             }
 
-            foreach (var item in plan.Where(d => d == RotationDecision.Skip || PassThru && d == RotationDecision.Keep))
+            foreach (var item in plan.Rotation.Where(d => d == RotationDecision.Skip || PassThru && d == RotationDecision.Keep))
                 WriteObject(RotationOutcome.FromPlan(item).Result);
             foreach (var outcome in outcomes)
             {
@@ -207,39 +156,8 @@ namespace CloudDesignPatterns.Commands.Snapshot
             }
         }
 
-        private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
-
         private bool IsWhatIf()
             => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter s && s.IsPresent
                || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
-        private async Task<(Ec2Session, RotationPlan)> PlanAsync(Request request, IOperationLog log, CancellationToken ct)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var ec2 = await OpenEc2Async(log, ct).ConfigureAwait(false);
-            if (request.Region != null && request.Region != ec2.Region)
-            {
-                ResourceId.RequireRegionName(request.Region, "Region");
-                ec2 = ec2.InRegion(request.Region);
-            }
-            var scope = new RotationScope { Policy = request.Policy };
-            if (request.SetIds.Count > 0) scope.SetIds = request.SetIds.Distinct().ToList();
-            else if (request.Groups.Count > 0) scope.Groups = request.Groups.Distinct().ToList();
-            else if (request.Self)
-            {
-                var self = await new InstanceIdentityReader(ImdsClient.ForCurrentEnvironment()).ReadAsync(ct).ConfigureAwait(false);
-                if (self.Region != ec2.Region)
-                    throw new PatternException("SelfInOtherRegion", PatternErrorCategory.InvalidArgument,
-                        $"-Self is {self.InstanceId} in {self.Region}, but the command targets {ec2.Region}; drop -Region or set it to {self.Region}.");
-                scope.InstanceIds = new[] { self.InstanceId };
-            }
-            else if (!request.ByPolicyOnly) scope.InstanceIds = request.InstanceIds.Distinct().ToList();
-            var plan = await RotationPlanning.PlanAsync(ec2, scope, request.Rules, DateTime.UtcNow, ct).ConfigureAwait(false);
-            // Verbose, with its time: how long the read and the decisions took is what an operator tunes a large rotation by.
-            log.Verbose($"Plan in {ec2.Region} ({(request.Rules.IsRotation ? request.Rules.ToString() : "delete the sets named")}): " +
-                        $"{plan.Count(RotationDecision.Remove)} to remove, {plan.Count(RotationDecision.Keep)} kept, {plan.Count(RotationDecision.Skip)} skipped; read and planned in " +
-                        $"{Seconds(watch.Elapsed)} s, {Seconds(plan.ReadWait)} s of it waiting for EC2.");
-            return (ec2, plan);
-        }
     }
 }

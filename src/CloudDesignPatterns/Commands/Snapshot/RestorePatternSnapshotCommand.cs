@@ -10,7 +10,6 @@ using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots;
 using CloudDesignPatterns.Engine.Snapshots.Copy;
 using CloudDesignPatterns.Engine.Snapshots.Restore;
-using CloudDesignPatterns.Engine.Validation;
 using CloudDesignPatterns.Infrastructure;
 using CloudDesignPatterns.Model.Snapshots;
 
@@ -50,17 +49,16 @@ namespace CloudDesignPatterns.Commands.Snapshot
         [ValidateRange(1, 24 * 3600)]
         public int TimeoutSec { get; set; } = 900;
 
+        private SnapshotRestoreOptions options = null!;
+
         protected override void BeginProcessing()
         {
-            try
+            options = new SnapshotRestoreOptions
             {
-                if (InstanceId != null) ResourceId.Require(ResourceKind.Instance, InstanceId, "InstanceId");
-                if (SubnetId != null) ResourceId.Require(ResourceKind.Subnet, SubnetId, "SubnetId");
-                foreach (var group in SecurityGroupId ?? new string[0]) ResourceId.Require(ResourceKind.SecurityGroup, group, "SecurityGroupId");
-                if (InstanceId != null && (SubnetId != null || InstanceType != null || SecurityGroupId != null))
-                    throw new PatternException("AttachOrLaunch", PatternErrorCategory.InvalidArgument,
-                        "-InstanceId attaches restored volumes to an existing instance; -SubnetId, -InstanceType and -SecurityGroupId launch a new one from an image set. Give one or the other.");
-            }
+                AvailabilityZone = AvailabilityZone, InstanceId = InstanceId, SubnetId = SubnetId, InstanceType = InstanceType,
+                SecurityGroupIds = SecurityGroupId, Wait = Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            };
+            try { options.RequireValid(); }
             catch (PatternException error) { ThrowPatternError(error, InstanceId); }
             ResolveContextOnce();
         }
@@ -74,11 +72,6 @@ namespace CloudDesignPatterns.Commands.Snapshot
 
         private void RestoreOne(SnapshotSet set)
         {
-            var options = new SnapshotRestoreOptions
-            {
-                AvailabilityZone = AvailabilityZone, InstanceId = InstanceId, SubnetId = SubnetId, InstanceType = InstanceType,
-                SecurityGroupIds = SecurityGroupId, Wait = Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            };
             try
             {
                 var plan = Run((log, ct) => new SnapshotRestorer(SessionFor(log)).PlanAsync(set, options, ct));
