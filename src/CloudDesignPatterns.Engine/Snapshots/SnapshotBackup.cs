@@ -84,7 +84,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         {
             var set = await SnapshotCreator.CreateAsync(session, item.Volumes, item.Request, cancel).ConfigureAwait(false);
             if (!options.Wait) return set;
-            var done = await SnapshotSetWaiter.WaitAsync(session, set.SetId, options.Timeout, Math.Abs(set.SetId.GetHashCode() % 10000) + 1,
+            var done = await SnapshotSetWaiter.WaitAsync(session, set.SetId, set.Kind, options.Timeout, Math.Abs(set.SetId.GetHashCode() % 10000) + 1,
                 $"Backing up {set.InstanceId} ({set.SetId})", cancel).ConfigureAwait(false);
             // The DR region is the instance's setting, not a tag the waiter reads back.
             done.DestinationRegion = set.DestinationRegion;

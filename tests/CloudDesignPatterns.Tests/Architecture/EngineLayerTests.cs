@@ -23,13 +23,13 @@ namespace CloudDesignPatterns.Tests.Architecture
             (Transport, new[] { "Ec2.Query", "Ec2" }, new[] { Foundation, Access }),
             (SnapshotDomain, new[] { "Snapshots" }, new[] { Foundation, Access, Transport }),
             (SnapshotOperations, new[] { "Snapshots.Rotation", "Snapshots.Copy", "Snapshots.Restore" }, new[] { Foundation, Access, Transport, SnapshotDomain }),
-            (Patterns, new[] { "CloudDi", "Routing", "Dns", "Route53", "FloatingIp", "Firewall", "Bastion", "OnDemandIngress", "Schedules", "Ssm" },
+            (Patterns, new[] { "CloudDi", "Routing", "Dns", "Route53", "FloatingIp", "Firewall", "Bastion", "OnDemandIngress", "Schedules", "Ssm", "GameDay" },
                 new[] { Foundation, Access, Transport }),
             (Top, new[] { "", "Completion", "Iam" }, new[] { Foundation, Access, Transport, SnapshotDomain, SnapshotOperations, Patterns }),
         };
 
         /// <summary>Folders whose subfolders count as one: Configuration's parts (types, patterns, user data) are one catalog that names itself.</summary>
-        private static readonly string[] OneRoom = { "Configuration", "Schedules" };
+        private static readonly string[] OneRoom = { "Configuration", "Schedules", "GameDay" };
 
         private static string Room(string folder)
             => OneRoom.FirstOrDefault(r => folder.StartsWith(r + ".", StringComparison.Ordinal)) ?? folder;
