@@ -21,6 +21,7 @@ namespace CloudDesignPatterns.Engine.Iam
             BastionPolicies.Pattern,
             SchedulePolicies.Pattern,
             Route53Policies.Pattern,
+            GameDayPolicies.Pattern,
         };
 
         private static readonly Lazy<IReadOnlyList<IamPolicy>> Policies = new Lazy<IReadOnlyList<IamPolicy>>(Build);

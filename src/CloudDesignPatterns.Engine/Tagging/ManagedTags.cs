@@ -21,5 +21,8 @@ namespace CloudDesignPatterns.Engine.Tagging
         /// <summary>On an Elastic IP: the FloatingIp role may move it (IAM condition, docs/iam.md).</summary>
         public const string FloatingIpKey = "cdp:floating-ip:failover";
         public const string FloatingIpValue = "enabled";
+        /// <summary>Instances and route tables a GameDay drill may break (stop, terminate, blackhole) under the GameDay role.</summary>
+        public const string GameDayKey = "cdp:gameday:target";
+        public const string GameDayValue = "enabled";
     }
 }
