@@ -7,6 +7,7 @@ using CloudDesignPatterns.Commands.Sandbox;
 using CloudDesignPatterns.Engine.Diagnostics;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.GameDay;
+using CloudDesignPatterns.Engine.GameDay.Report;
 using CloudDesignPatterns.Engine.Route53;
 using CloudDesignPatterns.Infrastructure;
 using CloudDesignPatterns.Model.GameDay;
@@ -81,8 +82,8 @@ namespace CloudDesignPatterns.Commands.GameDay
         {
             WriteProgress(new ProgressRecord(1, "GameDay", "done") { RecordType = ProgressRecordType.Completed });
             if (results.Count == 0) return;
-            if (ReportPath != null) GameDayReports.WriteHtml(results, GetUnresolvedProviderPathFromPSPath(ReportPath));
-            if (JUnitPath != null) GameDayReports.WriteJUnit(results, GetUnresolvedProviderPathFromPSPath(JUnitPath));
+            if (ReportPath != null) GameDayHtmlReport.Write(results, GetUnresolvedProviderPathFromPSPath(ReportPath));
+            if (JUnitPath != null) GameDayJUnitReport.Write(results, GetUnresolvedProviderPathFromPSPath(JUnitPath));
         }
 
         private GameDayResult? RunDrill(DrillDeclaration drill, string target)
