@@ -32,9 +32,9 @@ namespace CloudDesignPatterns.Engine.GameDay
 
         public async Task<IReadOnlyList<DrillInstance>> DescribeAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancel)
         {
-            var answer = await ec2.CallPagesAsync("DescribeInstances", string.Join(",", instanceIds),
+            var answer = await NotFoundAsDrillError(() => ec2.CallPagesAsync("DescribeInstances", string.Join(",", instanceIds),
                 (c, token, ct) => c.DescribeInstancesAsync(new DescribeInstancesRequest { InstanceIds = instanceIds.ToList(), NextToken = token }, ct),
-                page => page.Reservations?.SelectMany(r => r.Instances ?? new List<Instance>()), page => page.NextToken, cancel).ConfigureAwait(false);
+                page => page.Reservations?.SelectMany(r => r.Instances ?? new List<Instance>()), page => page.NextToken, cancel)).ConfigureAwait(false);
             var found = answer.Select(ToInstance).ToArray();
             var missing = instanceIds.Where(id => found.All(i => i.InstanceId != id)).ToArray();
             if (missing.Length > 0)
@@ -79,9 +79,9 @@ namespace CloudDesignPatterns.Engine.GameDay
         /// <summary>Where each table's route for a destination points (interface id, or null without an interface target).</summary>
         public async Task<IReadOnlyDictionary<string, string?>> RouteTargetsAsync(IReadOnlyList<string> tableIds, string destination, CancellationToken cancel)
         {
-            var tables = await ec2.CallPagesAsync("DescribeRouteTables", string.Join(",", tableIds),
+            var tables = await NotFoundAsDrillError(() => ec2.CallPagesAsync("DescribeRouteTables", string.Join(",", tableIds),
                 (c, token, ct) => c.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { RouteTableIds = tableIds.ToList(), NextToken = token }, ct),
-                page => page.RouteTables, page => page.NextToken, cancel).ConfigureAwait(false);
+                page => page.RouteTables, page => page.NextToken, cancel)).ConfigureAwait(false);
             var missing = tableIds.Where(id => tables.All(t => t.RouteTableId != id)).ToArray();
             if (missing.Length > 0)
                 throw new PatternException("DrillResourceNotFound", PatternErrorCategory.ObjectNotFound, $"The drill names route tables that do not exist in {ec2.Region}: {string.Join(", ", missing)}.");
@@ -94,6 +94,18 @@ namespace CloudDesignPatterns.Engine.GameDay
             {
                 RouteTableId = tableId, DestinationCidrBlock = destination, NetworkInterfaceId = networkInterfaceId,
             }, ct), cancel);
+
+        /// <summary>EC2 refuses a describe naming an id it does not know; for a drill that is a declaration naming a missing resource.</summary>
+        private static async Task<T> NotFoundAsDrillError<T>(Func<Task<T>> describe)
+        {
+            try { return await describe().ConfigureAwait(false); }
+            catch (PatternException missing) when (missing.AwsErrorCode?.EndsWith(".NotFound", StringComparison.Ordinal) == true
+                                                    || missing.AwsErrorCode?.EndsWith(".Malformed", StringComparison.Ordinal) == true)
+            {
+                throw new PatternException("DrillResourceNotFound", PatternErrorCategory.ObjectNotFound,
+                    $"The drill names a resource that does not exist: {missing.Message}", missing.AwsErrorCode, inner: missing);
+            }
+        }
 
         private static DrillInstance ToInstance(Instance i) => new DrillInstance
         {

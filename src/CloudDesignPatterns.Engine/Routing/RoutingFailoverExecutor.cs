@@ -109,7 +109,9 @@ namespace CloudDesignPatterns.Engine.Routing
                         NetworkInterfaceId = plan.Target.NetworkInterfaceId,
                     }, ct), cancel).ConfigureAwait(false);
                 else
-                    await ec2.CallAsync("ReplaceRoute", table.RouteTableId, false, (c, ct) => c.ReplaceRouteAsync(new ReplaceRouteRequest
+                    // Idempotent: replacing a route with the same target twice leaves it as once, so a 5xx or a dropped
+                    // answer is retried (found by a GameDay drill: one 503 used to fail the whole failover).
+                    await ec2.CallAsync("ReplaceRoute", table.RouteTableId, true, (c, ct) => c.ReplaceRouteAsync(new ReplaceRouteRequest
                     {
                         RouteTableId = table.RouteTableId,
                         DestinationCidrBlock = plan.VirtualIp.Cidr,

@@ -12,7 +12,7 @@ namespace CloudDesignPatterns.Tests.Architecture
     /// </summary>
     public sealed class EngineLayerTests
     {
-        private const string Foundation = "foundation", Access = "AWS access", Transport = "EC2 transport", SnapshotDomain = "snapshot domain",
+        private const string Foundation = "foundation", Access = "AWS access", Transport = "EC2 transport", CloudDiLayer = "Cloud DI", SnapshotDomain = "snapshot domain",
             SnapshotOperations = "snapshot operations", Patterns = "other patterns", Top = "top";
 
         /// <summary>The table of docs/architecture.md: layer, its folders, the layers below it that it may use.</summary>
@@ -21,11 +21,12 @@ namespace CloudDesignPatterns.Tests.Architecture
             (Foundation, new[] { "Errors", "Diagnostics", "Validation", "Signing", "Tagging", "Platform", "Configuration" }, new string[0]),
             (Access, new[] { "Imds", "Aws" }, new[] { Foundation }),
             (Transport, new[] { "Ec2.Query", "Ec2" }, new[] { Foundation, Access }),
-            (SnapshotDomain, new[] { "Snapshots" }, new[] { Foundation, Access, Transport }),
-            (SnapshotOperations, new[] { "Snapshots.Rotation", "Snapshots.Copy", "Snapshots.Restore" }, new[] { Foundation, Access, Transport, SnapshotDomain }),
-            (Patterns, new[] { "CloudDi", "Routing", "Dns", "Route53", "FloatingIp", "Firewall", "Bastion", "OnDemandIngress", "Schedules", "Ssm", "GameDay" },
-                new[] { Foundation, Access, Transport }),
-            (Top, new[] { "", "Completion", "Iam" }, new[] { Foundation, Access, Transport, SnapshotDomain, SnapshotOperations, Patterns }),
+            (CloudDiLayer, new[] { "CloudDi" }, new[] { Foundation, Access, Transport }),
+            (SnapshotDomain, new[] { "Snapshots" }, new[] { Foundation, Access, Transport, CloudDiLayer }),
+            (SnapshotOperations, new[] { "Snapshots.Backup", "Snapshots.Rotation", "Snapshots.Copy", "Snapshots.Restore" }, new[] { Foundation, Access, Transport, CloudDiLayer, SnapshotDomain }),
+            (Patterns, new[] { "Routing", "Dns", "Route53", "FloatingIp", "Firewall", "Bastion", "OnDemandIngress", "Schedules", "Ssm", "GameDay" },
+                new[] { Foundation, Access, Transport, CloudDiLayer }),
+            (Top, new[] { "", "Completion", "Iam" }, new[] { Foundation, Access, Transport, CloudDiLayer, SnapshotDomain, SnapshotOperations, Patterns }),
         };
 
         /// <summary>Folders whose subfolders count as one: Configuration's parts (types, patterns, user data) are one catalog that names itself.</summary>

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots;
+using CloudDesignPatterns.Engine.Snapshots.Backup;
 using CloudDesignPatterns.Model.Snapshots;
 using CloudDesignPatterns.Sandbox.Ec2;
 using CloudDesignPatterns.Tests.SnapshotCopyRestore;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using CloudDesignPatterns.Completion;
 using CloudDesignPatterns.Engine.Snapshots;
+using CloudDesignPatterns.Engine.Snapshots.Backup;
 using CloudDesignPatterns.Infrastructure;
 using CloudDesignPatterns.Model.Snapshots;
 

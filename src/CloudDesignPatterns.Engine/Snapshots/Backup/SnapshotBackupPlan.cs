@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using CloudDesignPatterns.Engine.Errors;
 
-namespace CloudDesignPatterns.Engine.Snapshots
+namespace CloudDesignPatterns.Engine.Snapshots.Backup
 {
     /// <summary>What New-PatternSnapshot would make: the plan -WhatIf prints and <see cref="SnapshotBackup.ExecuteAsync"/> carries out.</summary>
     public sealed class SnapshotBackupPlan

@@ -11,7 +11,7 @@ using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Engine.Snapshots.Copy;
 using CloudDesignPatterns.Model.Snapshots;
 
-namespace CloudDesignPatterns.Engine.Snapshots
+namespace CloudDesignPatterns.Engine.Snapshots.Backup
 {
     /// <summary>
     /// Backs up instances (New-PatternSnapshot): plan (read only: who, with which settings — what -WhatIf prints),

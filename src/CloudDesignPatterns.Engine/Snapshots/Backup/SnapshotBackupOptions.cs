@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace CloudDesignPatterns.Engine.Snapshots
+namespace CloudDesignPatterns.Engine.Snapshots.Backup
 {
     /// <summary>What New-PatternSnapshot was given, once its parameters are bound and checked.</summary>
     public sealed class SnapshotBackupOptions
