@@ -81,3 +81,6 @@ if ($firstStart -gt 1000) { Write-Warning "The sandbox took $([Math]::Round($fir
 
 # 5. DNS failover: Route 53 calls and time to INSYNC beside a fixed 20 s GetChange poll (issue 12).
 & (Join-Path $PSScriptRoot 'bench/Route53Bench.ps1') -ModulePath $ModulePath
+
+# 6. GameDay: RTO per mechanism from the sample drills, 50 ms sandbox latency, -Repeat 5 (issue 14).
+& (Join-Path $PSScriptRoot 'bench/GameDayBench.ps1') -ModulePath $ModulePath

@@ -134,6 +134,20 @@ try {
         Set-Route53Failover -ZoneName example.com -PrivateZone -RecordName db.example.com -Primary 10.0.1.20 -Secondary 10.0.2.20 -SwitchTo Secondary -Ttl 300 3>&1
     }
 
+    # --- GameDay (issue 14): two sample drills, the faults under the GameDay role, then the report
+    Set-PatternSandbox -ClearFaults -CurrentInstanceId i-0a1b2c3d4e5f60101
+    Set-RoutingFailover -VirtualIp 100.64.0.10 -RouteTableId rtb-0a1b2c3d4e5f60031, rtb-0a1b2c3d4e5f60032 -InstanceId i-0a1b2c3d4e5f60101 -Confirm:$false | Out-Null
+    Set-PatternSandbox -HealthCheckId $dnsResult.PrimaryHealthCheckId -HealthCheckStatus Healthy
+    Set-Route53Failover -HostedZoneId Z0CDP000000PUBLIC1 -RecordName app.example.com -Primary 198.51.100.10 -Secondary 198.51.100.20 -Ttl 5 `
+        -HealthCheck @{ Address = '198.51.100.10'; Path = '/health'; Interval = 10; Threshold = 1 } -Confirm:$false | Out-Null
+    $report = Join-Path ([System.IO.Path]::GetTempPath()) 'cdp-gameday-demo.html'
+    Show 'GameDay: web-1 stopped (route-table failover) and the primary endpoint failing (Route 53 failover), side by side' {
+        $script:drills = Invoke-PatternGameDay -Path (Join-Path $PSScriptRoot '..' 'docs' 'gameday' 'routing-ha.psd1'), (Join-Path $PSScriptRoot '..' 'docs' 'gameday' 'dns-failover.psd1') `
+            -ReportPath $report -Confirm:$false
+        $drills
+    }
+    Show 'the route-table drill''s timeline: each step with its API calls from the call log' { $drills[0].Timeline }
+    Write-Host "    # report: $report" -ForegroundColor DarkGray
     # Operational Firewall and On-demand Firewall (issue 13): converge a team firewall, then a time-limited grant.
     $firewall = @{ Teams = @{ web = @{ Description = 'Web tier'; Rules = @(@{ Port = 443; Source = '10.0.0.0/16'; Description = 'HTTPS from the VPC' }); AttachTo = @{ Role = 'web' } } } }
     Show 'Operational Firewall: converge the web team''s group (a second run changes nothing)' {
