@@ -12,7 +12,7 @@ namespace CloudDesignPatterns.Tests.Iam
         [Fact]
         public void Catalog_lists_the_patterns_and_roles()
         {
-            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion", "Schedule", "Route53Failover" }, PolicyCatalog.Patterns);
+            Assert.Equal(new[] { "Core", "Snapshot", "RoutingFailover", "FloatingIp", "Firewall", "Bastion", "Schedule", "Route53Failover", "GameDay" }, PolicyCatalog.Patterns);
             Assert.Equal(new[] { "Snapshot", "SnapshotRotation", "SnapshotRestore" }, PolicyCatalog.Roles("Snapshot"));
             Assert.Equal(new[] { "FirewallAdministrator", "OnDemandIngress" }, PolicyCatalog.Roles("Firewall"));
             Assert.Equal(
@@ -20,7 +20,7 @@ namespace CloudDesignPatterns.Tests.Iam
                     "RoutingFailover/RoutingFailover", "RoutingFailover/RoutingMonitor", "FloatingIp/FloatingIp",
                     "Firewall/FirewallAdministrator", "Firewall/OnDemandIngress",
                     "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator",
-                    "Schedule/Schedule", "Route53Failover/Route53Failover", "Route53Failover/Route53Monitor" },
+                    "Schedule/Schedule", "Route53Failover/Route53Failover", "Route53Failover/Route53Monitor", "GameDay/GameDay" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 
