@@ -29,10 +29,15 @@ namespace CloudDesignPatterns.Engine.CloudDi
             return settings;
         }
 
-        /// <summary>Who only, for a command that needs no settings (Get- and Remove-PatternSnapshot): instance metadata alone, no EC2 call.</summary>
+        /// <summary>Who only, for a command that needs no settings: instance metadata alone, no EC2 call. No region rule:
+        /// Get-PatternSnapshot -Self -Region (the DR region) lists this instance's copies there.</summary>
+        public static Task<InstanceIdentity> IdentityAsync(CancellationToken cancel)
+            => new InstanceIdentityReader(ImdsClient.ForCurrentEnvironment()).ReadAsync(cancel);
+
+        /// <summary>As <see cref="IdentityAsync"/>, for a command that acts in <paramref name="ec2"/>'s region (Remove-PatternSnapshot).</summary>
         public static async Task<InstanceIdentity> IdentityInRegionAsync(Ec2Session ec2, CancellationToken cancel)
         {
-            var identity = await new InstanceIdentityReader(ImdsClient.ForCurrentEnvironment()).ReadAsync(cancel).ConfigureAwait(false);
+            var identity = await IdentityAsync(cancel).ConfigureAwait(false);
             RequireRegion(identity, ec2.Region);
             return identity;
         }

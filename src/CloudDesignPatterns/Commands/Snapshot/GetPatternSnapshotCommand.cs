@@ -56,7 +56,7 @@ namespace CloudDesignPatterns.Commands.Snapshot
             var sets = RunOrThrow(async (log, ct) =>
             {
                 var ec2 = await OpenEc2Async(log, ct).ConfigureAwait(false);
-                var ids = Self ? new List<string> { (await SelfInstance.IdentityInRegionAsync(ec2, ct).ConfigureAwait(false)).InstanceId }
+                var ids = Self ? new List<string> { (await SelfInstance.IdentityAsync(ct).ConfigureAwait(false)).InstanceId }
                     : instanceIds.Count > 0 ? instanceIds : null;
                 return await SnapshotSetReader.ListAsync(ec2, new SnapshotQuery
                 {
