@@ -331,7 +331,7 @@ Describe 'Faults during the switch' {
         $result.Succeeded | Should -BeTrue
         $result.Tables.Outcome | Sort-Object -Unique | Should -Be 'Switched'
         $replace = @(Get-StepCall $mark | Where-Object Action -eq ReplaceRoute)
-        $replace | Should -HaveCount 2 -Because 'the lost call is not sent again: the read-back settles it'
+        $replace | Should -HaveCount 3 -Because 'ReplaceRoute is idempotent: the lost call is sent again, and the read-back confirms it'
         @($replace | Where-Object Outcome -eq 'Dropped') | Should -HaveCount 1
         foreach ($table in $Main, $TableC) { (Get-RawRoute $table).networkInterfaceId | Should -Be $Seed.Web1Eni }
     }
