@@ -177,12 +177,9 @@ namespace CloudDesignPatterns.Engine.GameDay
             throw DrillTable.Invalid("DrillInvalidId", $"{key} = '{text}' is not a {ResourceId.Noun(kind)} id: expected {ResourceId.ExpectedForm(kind)}.");
         }
 
+        /// <summary>An address as routing reads a virtual IP: dotted decimal only (010 and 0x7f are refused), /32 allowed.</summary>
         private static string Ipv4(string text, string key)
-        {
-            var parts = text.Split('.');
-            if (parts.Length == 4 && parts.All(p => p.Length > 0 && p.Length <= 3 && p.All(char.IsDigit) && int.Parse(p) <= 255 && (p.Length == 1 || p[0] != '0')))
-                return text;
-            throw DrillTable.Invalid("DrillInvalid", $"{key} = '{text}' is not an IPv4 address in dotted decimal.");
-        }
+            => Routing.VirtualIp.TryParse(text, out var address) ? address!.Address
+                : throw DrillTable.Invalid("DrillInvalid", $"{key} = '{text}' is not an IPv4 address in dotted decimal.");
     }
 }

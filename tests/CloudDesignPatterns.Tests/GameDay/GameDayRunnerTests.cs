@@ -17,6 +17,8 @@ namespace CloudDesignPatterns.Tests.GameDay
         {
             public DateTime Now = new DateTime(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc);
             public bool Broken, Recovered;
+            /// <summary>The probe never sees the service up again once it broke, whatever the recovery did.</summary>
+            public bool NeverComesBack;
             public TimeSpan RecoveryTakes = TimeSpan.FromSeconds(2);
             public Func<RecoveryStepOutcome>? Step;
             public Action? OnSleep;
@@ -27,7 +29,7 @@ namespace CloudDesignPatterns.Tests.GameDay
             public TimeSpan? DataAge(DrillDeclaration drill, DateTime at) => null;
             public void Inject(DrillFault fault, DrillDeclaration drill) { Log.Add("inject " + fault.Kind); if (DrillFaultKinds.BreaksService(fault.Kind)) Broken = true; }
             public string Remove(DrillFault fault, DrillDeclaration drill) { Log.Add("remove " + fault.Kind); return "removed"; }
-            public ProbeReading Probe(DrillDeclaration drill) => new ProbeReading(!Broken || Recovered, Broken ? "broken" : "fine");
+            public ProbeReading Probe(DrillDeclaration drill) => new ProbeReading(!Broken || (Recovered && !NeverComesBack), Broken ? "broken" : "fine");
             public RecoveryStepOutcome Recover(DrillRecoveryStep step, DrillDeclaration drill)
             {
                 Log.Add("recover");
@@ -87,8 +89,8 @@ namespace CloudDesignPatterns.Tests.GameDay
         [Fact]
         public void A_service_that_never_comes_back_fails_at_the_limit()
         {
-            var world = new ScriptedWorld();
-            var result = new GameDayRunner(new NeverRecovers(world)).Run(Drill(), 1, "Sandbox", CancellationToken.None);
+            var world = new ScriptedWorld { NeverComesBack = true };
+            var result = new GameDayRunner(world).Run(Drill(), 1, "Sandbox", CancellationToken.None);
             Assert.Equal("the service was not back within the drill's limit of 10 s", result.FailureReason);
             Assert.Contains("remove StopInstance", world.Log);
         }
@@ -96,12 +98,11 @@ namespace CloudDesignPatterns.Tests.GameDay
         [Fact]
         public void Cancelling_while_waiting_removes_every_fault_in_reverse_order_and_rethrows()
         {
-            var world = new ScriptedWorld();
+            var world = new ScriptedWorld { NeverComesBack = true };
             using var stop = new CancellationTokenSource();
             world.OnSleep = stop.Cancel;
             var faults = new[] { new Hashtable { ["Kind"] = "StopInstance" }, new Hashtable { ["Kind"] = "ApiThrottled" } };
-            var never = new NeverRecovers(world);
-            Assert.Throws<OperationCanceledException>(() => new GameDayRunner(never).Run(Drill("5s", faults), 1, "Sandbox", stop.Token));
+            Assert.Throws<OperationCanceledException>(() => new GameDayRunner(world).Run(Drill("5s", faults), 1, "Sandbox", stop.Token));
             Assert.Equal(new[] { "remove ApiThrottled", "remove StopInstance" }, world.Log.Where(l => l.StartsWith("remove")));
         }
 
@@ -148,24 +149,6 @@ namespace CloudDesignPatterns.Tests.GameDay
         {
             var error = Assert.Throws<PatternException>(() => Drill("5s", new Hashtable { ["Kind"] = "ApiErrors" }));
             Assert.Equal("DrillNoServiceFault", error.ErrorId);
-        }
-
-        /// <summary>The world as scripted, except that the probe never sees the service up once it broke.</summary>
-        private sealed class NeverRecovers : IDrillEnvironment
-        {
-            private readonly ScriptedWorld world;
-            public NeverRecovers(ScriptedWorld world) { this.world = world; }
-            public DateTime UtcNow => world.UtcNow;
-            public void Sleep(TimeSpan pause, CancellationToken cancel) => world.Sleep(pause, cancel);
-            public void Prepare(DrillDeclaration drill, int run) => world.Prepare(drill, run);
-            public TimeSpan? DataAge(DrillDeclaration drill, DateTime at) => null;
-            public void Inject(DrillFault fault, DrillDeclaration drill) => world.Inject(fault, drill);
-            public string Remove(DrillFault fault, DrillDeclaration drill) => world.Remove(fault, drill);
-            public ProbeReading Probe(DrillDeclaration drill) => new ProbeReading(!world.Broken, "probe");
-            public RecoveryStepOutcome Recover(DrillRecoveryStep step, DrillDeclaration drill) => world.Recover(step, drill);
-            public long CallMark() => 0;
-            public string[] CallsSince(long mark) => Array.Empty<string>();
-            public IReadOnlyList<GameDayEvent> TakeEvents() => Array.Empty<GameDayEvent>();
         }
     }
 }

@@ -14,6 +14,8 @@ namespace CloudDesignPatterns.Commands.GameDay
     internal sealed class DrillCommands
     {
         private static readonly ScriptBlock Splatted = ScriptBlock.Create("param($name, $p) & $name @p");
+        // The operator's block runs as written (its closures kept), with errors made terminating around it.
+        private static readonly ScriptBlock Stopping = ScriptBlock.Create("param($block) $ErrorActionPreference = 'Stop'; & $block");
         private readonly PSCmdlet cmdlet;
         private readonly Hashtable connection;
 
@@ -37,7 +39,7 @@ namespace CloudDesignPatterns.Commands.GameDay
         {
             var block = script as ScriptBlock ?? (script is PSObject { BaseObject: ScriptBlock wrapped } ? wrapped : ScriptBlock.Create(Convert.ToString(script) ?? ""));
             cmdlet.SessionState.PSVariable.Set("Connection", connection.Clone());
-            return Unwrap(cmdlet.InvokeCommand.InvokeScript(cmdlet.SessionState, ScriptBlock.Create("$ErrorActionPreference = 'Stop'; " + block), Array.Empty<object>()));
+            return Unwrap(cmdlet.InvokeCommand.InvokeScript(cmdlet.SessionState, Stopping, block));
         }
 
         private static object[] Unwrap(Collection<PSObject> output) => output.Where(o => o != null).Select(o => o.BaseObject).ToArray();

@@ -60,10 +60,10 @@ namespace CloudDesignPatterns.Commands.GameDay
         {
             var s = drill.Service;
             var instances = new[] { s.Primary, s.Standby }.Concat(drill.Faults.Select(f => f.InstanceId)).Where(i => i != null).Select(i => i!).Distinct().ToArray();
-            if (instances.Length > 0) Sync(ct => ec2.DescribeAsync(instances, ct), cancel);
+            var described = instances.Length > 0 ? Sync(ct => ec2.DescribeAsync(instances, ct), cancel) : Array.Empty<DrillInstance>();
             if (s.Kind == DrillServiceKind.DnsFailover) PrepareDns(drill, run);
             else if (s.Kind == DrillServiceKind.InstanceData) restored = null;
-            else if (s.Primary != null) FailBackIfNeeded(drill, run);
+            else FailBackIfNeeded(drill, run, described.Single(i => i.InstanceId == s.Primary));
             var baseline = Probe(drill);
             if (!baseline.Healthy)
                 throw new PatternException("DrillServiceDown", PatternErrorCategory.InvalidOperation, $"The service is down before the fault ({baseline.Detail}): a drill starts from a working service.");
@@ -290,10 +290,9 @@ namespace CloudDesignPatterns.Commands.GameDay
         }
 
         /// <summary>Later runs start where the first did: the service back on its primary (the recovery, reversed).</summary>
-        private void FailBackIfNeeded(DrillDeclaration drill, int run)
+        private void FailBackIfNeeded(DrillDeclaration drill, int run, DrillInstance primary)
         {
             var s = drill.Service;
-            var primary = Sync(ct => ec2.DescribeAsync(new[] { s.Primary! }, ct), cancel)[0];
             if (!primary.Running)
                 throw new PatternException("DrillServiceDown", PatternErrorCategory.InvalidOperation, $"The primary {s.Primary} is {primary.State}: a drill starts from a running primary.");
             string? servedBy;
