@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CloudDesignPatterns.Engine.Ec2.Query;
 using System.Collections.Generic;
 using Amazon.EC2.Model;
 using CloudDesignPatterns.Engine.Tagging;
@@ -30,6 +32,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         /// <summary>Tag key prefixes of AWS Backup and Data Lifecycle Manager: a resource carrying one is theirs (rotation never touches it).</summary>
         public static readonly string[] ForeignOwnerTagPrefixes = { "aws:backup:", "aws:dlm:" };
 
+        [MethodImpl(HotLoop.Optimized)]
         public void Take(string key, string value)
         {
             switch (key)

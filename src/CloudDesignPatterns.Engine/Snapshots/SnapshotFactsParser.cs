@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -64,6 +65,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         /// <summary>Reads one page on worker 0 or 1, keeping its snapshots until <see cref="Commit"/>; returns its next token (null on the last page).</summary>
+        [MethodImpl(HotLoop.Optimized)]
         public string? Parse(int worker, Ec2XmlScanner xml)
         {
             var w = workers[worker];
@@ -90,6 +92,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             w.Count = 0;
         }
 
+        [MethodImpl(HotLoop.Optimized)]
         private SnapshotFacts ReadSnapshot(Ec2XmlScanner xml, Utf8StringPool pool)
         {
             var s = new SnapshotFacts { SnapshotId = "", State = "" };
@@ -107,6 +110,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return s;
         }
 
+        [MethodImpl(HotLoop.Optimized)]
         private void ReadTags(Ec2XmlScanner xml, ref SnapshotFacts s, Utf8StringPool pool)
         {
             while (xml.NextChild())

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
@@ -35,6 +36,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// From inside an element (or before the root): moves to the next child element and returns true, or consumes
         /// the enclosing element's end tag and returns false. Text between child elements (indentation) is ignored.
         /// </summary>
+        [MethodImpl(HotLoop.Optimized)]
         public bool NextChild()
         {
             while (true)
@@ -59,6 +61,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         /// reference, CR, CDATA or comment: what EC2 writes for ids, states, dates and most tags), consuming the element;
         /// otherwise false, consuming nothing, and <see cref="ReadText"/> decodes it.
         /// </summary>
+        [MethodImpl(HotLoop.Optimized)]
         public bool TryReadPlain(out int start, out int length)
         {
             start = pos;
@@ -79,6 +82,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public byte[] Data => data;
 
         /// <summary>Skips the current element with everything inside it.</summary>
+        [MethodImpl(HotLoop.Optimized)]
         public void Skip()
         {
             if (currentIsEmpty) { currentIsEmpty = false; return; }
@@ -118,6 +122,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>At '&lt;' + name: records the name, skips the attributes (quoted values may hold '&gt;').</summary>
+        [MethodImpl(HotLoop.Optimized)]
         private void ReadStartTag()
         {
             nameStart = pos + 1;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Text;
 
@@ -32,6 +33,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public int Count => count;
 
         /// <summary>Adds an id (a new number even if it is there already) and returns its number.</summary>
+        [MethodImpl(HotLoop.Optimized)]
         public int Add(string id)
         {
             var ascii = IsAscii(id);
@@ -53,6 +55,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>The number of <paramref name="id"/>, or -1 (only for a table made findable).</summary>
+        [MethodImpl(HotLoop.Optimized)]
         public int IndexOf(string id)
         {
             if (byHash == null) throw new InvalidOperationException("This id table was not made findable.");
@@ -63,6 +66,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public string this[int index] => Encoding.UTF8.GetString(bytes, Start(index), ends[index] - Start(index));
 
         /// <summary>True when id <paramref name="index"/> is <paramref name="id"/>, compared without making a string.</summary>
+        [MethodImpl(HotLoop.Optimized)]
         public bool Is(int index, string id)
         {
             if (!IsAscii(id)) return Is(index, Encoding.UTF8.GetBytes(id));

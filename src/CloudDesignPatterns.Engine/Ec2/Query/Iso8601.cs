@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace CloudDesignPatterns.Engine.Ec2.Query
@@ -13,6 +14,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         public static DateTime ParseUtc(string text)
             => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 
+        [MethodImpl(HotLoop.Optimized)]
         public static bool TryParseUtc(byte[] data, int start, int length, out DateTime value)
         {
             value = default;

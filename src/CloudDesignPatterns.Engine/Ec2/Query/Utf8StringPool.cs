@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Text;
 
@@ -19,6 +20,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
 
         public int Count => byHash.Count + byValue.Count;
 
+        [MethodImpl(HotLoop.Optimized)]
         public string Get(byte[] data, int start, int length)
         {
             var hash = unchecked((int)2166136261);
