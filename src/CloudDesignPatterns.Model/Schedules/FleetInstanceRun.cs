@@ -17,6 +17,8 @@ namespace CloudDesignPatterns.Model.Schedules
         public string Summary { get; set; } = "";
         public string? ErrorId { get; set; }
         public string? Error { get; set; }
+        /// <summary>When the command started on the instance (the invocation's ExecutionStartDateTime); null until it is read.</summary>
+        public DateTime? StartedAt { get; set; }
         public DateTime? FinishedAt { get; set; }
         public string ExecutionId { get; set; } = "";
         /// <summary>The Run Command command of the run (the target's OutputSource), whose invocation has the output.</summary>

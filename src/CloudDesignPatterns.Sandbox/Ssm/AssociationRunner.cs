@@ -102,6 +102,11 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             start.Environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = metadata.Url;
             start.Environment["AWS_ENDPOINT_URL"] = endpointUrl;
             start.Environment["AWS_REGION"] = instance.Region;
+            // Each instance has its own temp folder, as its own disk would: the job lock lives there, and two instances
+            // running one job at once must not find each other's lock.
+            var temp = Path.Combine(Path.GetTempPath(), "cdp-ssm-instances", instance.InstanceId);
+            Directory.CreateDirectory(temp);
+            foreach (var name in new[] { "TMPDIR", "TEMP", "TMP" }) start.Environment[name] = temp;
 
             var stdout = new System.Text.StringBuilder();
             var stderr = new System.Text.StringBuilder();

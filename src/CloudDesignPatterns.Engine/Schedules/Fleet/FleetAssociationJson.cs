@@ -106,6 +106,8 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
         public static void AddInvocation(FleetInstanceRun run, JsonObject invocation)
         {
             run.ExitCode = invocation["ResponseCode"] is JsonValue code && code.TryGetValue<int>(out var c) && c >= 0 ? c : (int?)null;
+            if (DateTime.TryParse(Str(invocation, "ExecutionStartDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var started))
+                run.StartedAt = started;
             var stdout = Lines(Str(invocation, "StandardOutputContent"));
             var summary = stdout.LastOrDefault(l => l.StartsWith("{\"type\":\"summary\"", StringComparison.Ordinal));
             if (summary != null)
