@@ -267,6 +267,8 @@ Describe 'Unregister-PatternSchedule -Scope Fleet' {
         $mark = Get-CdpCallMark
         Unregister-PatternSchedule -Scope Fleet -Name 'kept' -WhatIf @As | Should -BeNullOrEmpty
         Get-SsmCall $mark | Where-Object Action -eq DeleteAssociation | Should -BeNullOrEmpty
+        # Unregister by name finds the association and reads no runs, so it needs no run-output permission.
+        Get-CallLine $mark | Should -Be @('ssm:ListAssociations', 'ssm:DescribeAssociation')
         (Get-PatternSchedule -Scope Fleet -Name 'kept' @As).Name | Should -Be 'kept'
         Unregister-PatternSchedule -Scope Fleet -Name 'no-such-job' -Confirm:$false @As -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'ScheduleNotFound,*'

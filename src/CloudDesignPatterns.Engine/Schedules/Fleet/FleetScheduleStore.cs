@@ -105,8 +105,11 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
             return schedule;
         }
 
-        /// <summary>Our associations (named cdp-…) whose job name matches, each with its last run per instance.</summary>
-        public static async Task<List<PatternSchedule>> ReadAsync(SsmSession ssm, Func<string, bool> nameMatches, CancellationToken cancel)
+        /// <summary>
+        /// Our associations (named cdp-…) whose job name matches, each with its last run per instance unless
+        /// <paramref name="withLastRun"/> is false (Unregister needs only the association, and no run-output permission).
+        /// </summary>
+        public static async Task<List<PatternSchedule>> ReadAsync(SsmSession ssm, Func<string, bool> nameMatches, CancellationToken cancel, bool withLastRun = true)
         {
             var request = new JsonObject
             {
@@ -125,7 +128,7 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
                 if (job == null) continue; // named like ours, written by someone else
                 var schedule = FleetAssociationJson.Schedule(job, id, ssm.Region);
                 schedule.Action = ScheduleAction.Registered;
-                await AddLastRunAsync(ssm, schedule, cancel).ConfigureAwait(false);
+                if (withLastRun) await AddLastRunAsync(ssm, schedule, cancel).ConfigureAwait(false);
                 schedules.Add(schedule);
             }
             return schedules;
