@@ -26,7 +26,11 @@ param(
 
     # Only run xunit tests matching this dotnet test --filter expression (Test task), e.g. 'FullyQualifiedName~Routing';
     # 'none' skips xunit. For a quick loop on one pattern; CI and the README command run everything.
-    [string] $XunitFilter = ''
+    [string] $XunitFilter = '',
+
+    # Bench task: also the fleet schedule benchmark (tools/bench/ScheduleFleetBench.ps1), one child pwsh per instance:
+    # minutes on 2 cores, so it is a step of its own.
+    [switch] $ScheduleFleet
 )
 
 $ErrorActionPreference = 'Stop'
@@ -99,7 +103,9 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
-    Invoke-IsolatedPwsh -Script (Join-Path $Root 'tools/Bench.ps1') -Arguments @('-ModulePath', $ModuleOut)
+    $arguments = @('-ModulePath', $ModuleOut)
+    if ($ScheduleFleet) { $arguments += '-ScheduleFleet' }
+    Invoke-IsolatedPwsh -Script (Join-Path $Root 'tools/Bench.ps1') -Arguments $arguments
 }
 
 switch ($Task) {

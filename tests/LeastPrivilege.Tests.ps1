@@ -131,7 +131,7 @@ Describe 'Get-PatternIamPolicy' {
             'RoutingFailover/RoutingFailover', 'RoutingFailover/RoutingMonitor', 'FloatingIp/FloatingIp',
             'Firewall/FirewallAdministrator', 'Firewall/OnDemandIngress',
             'Bastion/BastionRequester', 'Bastion/BastionApprover', 'Bastion/BastionOperator',
-            'Schedule/Schedule', 'Route53Failover/Route53Failover', 'Route53Failover/Route53Monitor', 'GameDay/GameDay')
+            'Schedule/Schedule', 'Schedule/ScheduleReader', 'Route53Failover/Route53Failover', 'Route53Failover/Route53Monitor', 'GameDay/GameDay')
     }
 
     It '-Role with a wildcard selects several roles' {

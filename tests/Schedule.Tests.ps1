@@ -62,6 +62,19 @@ Describe 'Register-PatternSchedule -Backend Systemd' {
         $Registered.Files | ForEach-Object { $_ | Should -Exist }
     }
 
+    It 'writes every calendar timer in UTC, as systemd itself reads it (systemd-analyze calendar)' -ForEach @(
+        @{ Name = 'utc-daily'; Expression = 'cron(30 2 * * ? *)'; Calendar = '*-*-* 02:30:00 UTC' }
+        @{ Name = 'utc-weekdays'; Expression = 'cron(0 1 ? * MON-FRI *)'; Calendar = 'Mon..Fri *-*-* 01:00:00 UTC' }
+        @{ Name = 'utc-twice'; Expression = 'rate(12 hours)'; Calendar = '*-*-* 00/12:00:00 UTC' }
+    ) {
+        Register-PatternSchedule -Pattern Snapshot -Name $name -Command 'New-PatternSnapshot -Self' -Schedule $Expression -Backend Systemd -Root $Root -PwshPath $Pwsh -Force | Out-Null
+        $onCalendar = (Get-Content (Join-Path $Root "etc/systemd/system/cdp-$name.timer") | Where-Object { $_ -like 'OnCalendar=*' }).Substring(11)
+        $onCalendar | Should -BeLike '* UTC'
+        $normalized = (& systemd-analyze calendar $onCalendar 2>&1 | Where-Object { $_ -match 'Normalized form:' }) -replace '^\s*Normalized form:\s*', ''
+        $normalized | Should -Be $Calendar
+        Unregister-PatternSchedule -Name $name -Root $Root -Confirm:$false | Out-Null
+    }
+
     It 'writes a timer with Persistent=true that systemd-analyze verify accepts' {
         Get-Content $Timer | Should -Contain 'Persistent=true'
         Get-Content $Timer | Should -Contain 'OnCalendar=*-*-* 02:30:00 UTC'
@@ -138,6 +151,15 @@ Describe 'Register-PatternSchedule -Backend Cron and TaskScheduler' {
         $s.BackendSchedule | Should -Be '0 1 * * 1,2,3,4,5'
         $line = Get-Content (Join-Path $Root 'etc/cron.d/cdp-weekdays') | Where-Object { $_ -like '0 1 *' }
         $line | Should -Be "0 1 * * 1,2,3,4,5 root $Pwsh -NoProfile -NonInteractive -File $(Join-Path $Root 'etc/cloud-design-patterns/jobs/weekdays.ps1') >> /var/log/cdp-weekdays.log 2>&1"
+    }
+
+    It 'says the times are UTC: CRON_TZ=UTC before the job line, so cronie runs it at UTC 01:00 whatever the host zone' {
+        $lines = @(Get-Content (Join-Path $Root 'etc/cron.d/cdp-weekdays'))
+        $tz = [array]::IndexOf($lines, 'CRON_TZ=UTC')
+        $tz | Should -BeGreaterThan 0
+        $job = [array]::FindIndex($lines, [Predicate[string]] { param($l) $l -like '0 1 *' })
+        $tz | Should -BeLessThan $job -Because 'CRON_TZ applies to the lines after it'
+        $lines[0] | Should -BeLike '*UTC*Debian*host time*' -Because 'the comment warns where CRON_TZ is ignored'
     }
 
     It 'writes the Task Scheduler XML it would register: trigger, principal that runs logged on or not, pwsh action' {

@@ -11,6 +11,8 @@ BeforeAll {
     $script:Sandbox = Start-PatternSandbox -SnapshotDelaySeconds 1 -ErrorAction Stop
     $script:Role = Get-PatternIamPolicy Schedule Schedule
     $script:As = (Register-CdpPrincipal -AccessKeyId AKIDSCHEDULEROLE -Policy $Role).Splat
+    # Reading what each run printed (ssm:GetCommandInvocation) is the ScheduleReader role's alone.
+    $script:ReadAs = (Register-CdpPrincipal -AccessKeyId AKIDSCHEDULEREADER -Policy (Get-PatternIamPolicy Schedule ScheduleReader)).Splat
     # The instances back themselves up under their own role, which holds the Snapshot role and nothing of Schedule's.
     Get-PatternIamPolicy Snapshot Snapshot | Set-PatternSandbox -RoleName $Seed.WebRoleName
     $script:ModuleSource = Get-CdpModuleManifest
@@ -22,7 +24,7 @@ BeforeAll {
     }
     function script:Get-SsmCall([long] $Mark) { @(Get-CdpCallSince -Mark $Mark | Where-Object Service -in 'ssm', 'ec2') }
     function script:Get-CallLine([long] $Mark) { @(Get-SsmCall $Mark | ForEach-Object { "$($_.Service):$($_.Action)" }) }
-    function script:Remove-AllFleet { Get-PatternSchedule -Scope Fleet @As | Unregister-PatternSchedule -Force @As | Out-Null }
+    function script:Remove-AllFleet { Get-PatternSchedule -Scope Fleet @As -WarningAction SilentlyContinue | Unregister-PatternSchedule -Force @As | Out-Null }
 }
 
 AfterAll { Stop-CdpSandbox }
@@ -53,6 +55,20 @@ Describe 'Register-PatternSchedule -Scope Fleet' {
         $commands = ($create.Parameters.Parameters | ConvertFrom-Json).commands
         $commands | Should -Contain "Import-Module '$ModuleSource'"
         $commands[-1] | Should -Be "exit (Invoke-PatternJob -Name 'web-nightly' -Command `$command).ExitCode"
+        # A cron association runs at its times only: registering does not start a run.
+        $create.Parameters.ApplyOnlyAtCronInterval | Should -Be 'true'
+        (Get-PatternSchedule -Scope Fleet -Name 'web-nightly' @ReadAs).LastRunStatus | Should -BeNullOrEmpty
+    }
+
+    It 'a rate job cannot take ApplyOnlyAtCronInterval, so State Manager starts it once at registration (Pending in the sandbox)' {
+        $mark = Get-CdpCallMark
+        Register-Fleet -Name 'rate-job' -Schedule 'rate(1 day)' | Out-Null
+        $create = Get-SsmCall $mark | Where-Object Action -eq CreateAssociation
+        $create.Parameters.Keys | Should -Not -Contain 'ApplyOnlyAtCronInterval'
+        $read = Get-PatternSchedule -Scope Fleet -Name 'rate-job' @ReadAs
+        $read.LastRunStatus | Should -Be 'Pending'
+        $read.LastRun | Should -BeNullOrEmpty
+        Unregister-PatternSchedule -Scope Fleet -Name 'rate-job' -Confirm:$false @As | Out-Null
     }
 
     It 'changes nothing when the same definition is registered again' {
@@ -140,7 +156,7 @@ Describe 'A fleet run, watched with Get-PatternSchedule -Scope Fleet' {
         $script:Registered = Register-Fleet -Name 'fleet-backup'
         $script:ExecutionId = Set-PatternSandbox -RunAssociation $Registered.AssociationId
         $script:Mark = Get-CdpCallMark
-        $script:Read = Get-PatternSchedule -Scope Fleet -Name 'fleet-backup' @As
+        $script:Read = Get-PatternSchedule -Scope Fleet -Name 'fleet-backup' @ReadAs
     }
     AfterAll { Remove-AllFleet }
 
@@ -153,6 +169,7 @@ Describe 'A fleet run, watched with Get-PatternSchedule -Scope Fleet' {
             $run.Status | Should -Be 'Success'
             $run.ExitCode | Should -Be 0
             $run.ExecutionId | Should -Be $ExecutionId
+            $run.CommandId | Should -Match '^[0-9a-f-]{36}$'
             $summary = $run.Summary | ConvertFrom-Json
             $summary.type | Should -Be 'summary'
             $summary.job | Should -Be 'fleet-backup'
@@ -161,9 +178,24 @@ Describe 'A fleet run, watched with Get-PatternSchedule -Scope Fleet' {
         }
     }
 
-    It 'reads with one list, then per association a describe, its executions and the last execution''s targets' {
-        Get-CallLine $Mark | Should -Be @('ssm:ListAssociations', 'ssm:DescribeAssociation', 'ssm:DescribeAssociationExecutions', 'ssm:DescribeAssociationExecutionTargets')
+    It 'reads with one list, then per association a describe, its executions, the last execution''s targets and each instance''s invocation' {
+        Get-CallLine $Mark | Should -Be @('ssm:ListAssociations', 'ssm:DescribeAssociation', 'ssm:DescribeAssociationExecutions', 'ssm:DescribeAssociationExecutionTargets',
+            'ssm:GetCommandInvocation', 'ssm:GetCommandInvocation')
         @(Get-SsmCall $Mark | Where-Object Outcome -ne 'Success') | Should -BeNullOrEmpty
+        $invocations = @(Get-SsmCall $Mark | Where-Object Action -eq GetCommandInvocation)
+        @($invocations.Parameters.InstanceId | Sort-Object) | Should -Be @($Seed.Web1, $Seed.Web2)
+        $invocations.Parameters.CommandId | Sort-Object -Unique | Should -Be $Read.LastRun[0].CommandId -Because 'one run is one Run Command command'
+    }
+
+    It 'under the Schedule role (no ssm:GetCommandInvocation) keeps State Manager''s status, without exit codes of failures or summary lines, and warns once' {
+        $mark = Get-CdpCallMark
+        $asOperator = Get-PatternSchedule -Scope Fleet -Name 'fleet-backup' @As -WarningVariable warnings 3>$null
+        $warnings | Should -HaveCount 1
+        "$($warnings[0])" | Should -BeLike '*ssm:GetCommandInvocation was denied*ScheduleReader*'
+        $asOperator.LastRun | ForEach-Object { $_.Status | Should -Be 'Success'; $_.ExitCode | Should -Be 0; $_.Summary | Should -BeNullOrEmpty }
+        $denied = @(Get-SsmCall $mark | Where-Object Action -eq GetCommandInvocation)
+        $denied | Should -HaveCount 1
+        $denied[0].Outcome | Should -Be 'AccessDeniedException'
     }
 
     It 'really backed up each instance, under the instance''s own role' {
@@ -172,6 +204,19 @@ Describe 'A fleet run, watched with Get-PatternSchedule -Scope Fleet' {
         }
         $creates = @(Get-PatternSandboxCall | Where-Object Action -eq 'CreateSnapshots' | Select-Object -Last 2)
         $creates | ForEach-Object { $_.Principal | Should -BeLike "*assumed-role/$($Seed.WebRoleName)/*" }
+    }
+
+    It 'runs MaxConcurrency targets at once: with 2, both instances'' commands overlap, each on its own instance metadata' {
+        Register-Fleet -Name 'fleet-backup' -Extra @{ Force = $true; MaxConcurrency = '2' } | Out-Null
+        $before = @{}
+        foreach ($id in $Seed.Web1, $Seed.Web2) { $before[$id] = @(Get-PatternSnapshot -InstanceId $id).Count }
+        $executionId = Set-PatternSandbox -RunAssociation $Registered.AssociationId
+        $runs = @((Get-PatternSchedule -Scope Fleet -Name 'fleet-backup' @ReadAs).LastRun)
+        $runs | Should -HaveCount 2
+        $runs | ForEach-Object { $_.ExecutionId | Should -Be $executionId; $_.ExitCode | Should -Be 0 }
+        $runs[0].StartedAt | Should -BeLessThan $runs[1].FinishedAt
+        $runs[1].StartedAt | Should -BeLessThan $runs[0].FinishedAt
+        foreach ($id in $Seed.Web1, $Seed.Web2) { @(Get-PatternSnapshot -InstanceId $id).Count | Should -Be ($before[$id] + 1) -Because "each instance backed itself up ($id)" }
     }
 }
 
@@ -182,7 +227,7 @@ Describe 'A run whose instance metadata is down' {
         Set-PatternSandbox -ImdsDown
         try { Set-PatternSandbox -RunAssociation $Registered.AssociationId | Out-Null }
         finally { Set-PatternSandbox -ClearFaults }
-        $script:Read = Get-PatternSchedule -Scope Fleet -Name 'imds-down' @As
+        $script:Read = Get-PatternSchedule -Scope Fleet -Name 'imds-down' @ReadAs
     }
     AfterAll { Remove-AllFleet }
 
@@ -222,6 +267,8 @@ Describe 'Unregister-PatternSchedule -Scope Fleet' {
         $mark = Get-CdpCallMark
         Unregister-PatternSchedule -Scope Fleet -Name 'kept' -WhatIf @As | Should -BeNullOrEmpty
         Get-SsmCall $mark | Where-Object Action -eq DeleteAssociation | Should -BeNullOrEmpty
+        # Unregister by name finds the association and reads no runs, so it needs no run-output permission.
+        Get-CallLine $mark | Should -Be @('ssm:ListAssociations', 'ssm:DescribeAssociation')
         (Get-PatternSchedule -Scope Fleet -Name 'kept' @As).Name | Should -Be 'kept'
         Unregister-PatternSchedule -Scope Fleet -Name 'no-such-job' -Confirm:$false @As -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'ScheduleNotFound,*'

@@ -5,7 +5,9 @@
 #>
 param(
     [Parameter(Mandatory)][string] $ModulePath,
-    [int] $Rounds = 7
+    [int] $Rounds = 7,
+    # Also the fleet schedule benchmark (slow: one child pwsh per instance on this machine's cores).
+    [switch] $ScheduleFleet
 )
 
 $ErrorActionPreference = 'Stop'
@@ -84,3 +86,7 @@ if ($firstStart -gt 1000) { Write-Warning "The sandbox took $([Math]::Round($fir
 
 # 6. GameDay: RTO per mechanism from the sample drills, 50 ms sandbox latency, -Repeat 5 (issue 14).
 & (Join-Path $PSScriptRoot 'bench/GameDayBench.ps1') -ModulePath $ModulePath
+
+# 7. Scheduled runs: a fleet backup through a State Manager association against New-PatternSnapshot -ThrottleLimit 16
+# from one machine (issue 15). Optional (-ScheduleFleet): 50 child pwsh processes take minutes on 2 cores.
+if ($ScheduleFleet) { & (Join-Path $PSScriptRoot 'bench/ScheduleFleetBench.ps1') -ModulePath $ModulePath }

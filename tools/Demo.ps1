@@ -164,6 +164,9 @@ try {
     Set-PatternSandbox -AccessKeyId AKIDSCHEDULER -SecretAccessKey demo -PrincipalArn 'arn:aws:iam::123456789012:user/scheduler' -Policy (Get-PatternIamPolicy Schedule Schedule)
     Get-PatternIamPolicy Snapshot Snapshot | Set-PatternSandbox -RoleName cdp-web-role   # each web instance backs itself up under its own role
     $scheduler = @{ AccessKey = 'AKIDSCHEDULER'; SecretKey = 'demo' }
+    # Reading each run's output (ssm:GetCommandInvocation) is the ScheduleReader role's, not the operator's.
+    Set-PatternSandbox -AccessKeyId AKIDSCHEDREADER -SecretAccessKey demo -PrincipalArn 'arn:aws:iam::123456789012:user/schedule-reader' -Policy (Get-PatternIamPolicy Schedule ScheduleReader)
+    $reader = @{ AccessKey = 'AKIDSCHEDREADER'; SecretKey = 'demo' }
     Show 'Scheduled runs: one association backs up every instance tagged Role=web at 02:30 UTC (the operator holds only the Schedule role)' {
         $script:fleetJob = Register-PatternSchedule -Pattern Snapshot -Name web-nightly -Command { New-PatternSnapshot -Self -Wait } -Schedule 'cron(30 2 * * ? *)' `
             -Scope Fleet -TargetTag Role=web -MaxConcurrency 50% -MaxErrors 1 -ModuleSource (Join-Path $ModulePath 'CloudDesignPatterns.psd1') -Confirm:$false @scheduler
@@ -172,13 +175,13 @@ try {
     Show 'the sandbox runs it now: each instance runs Invoke-PatternJob in a child pwsh with its own instance metadata' {
         Set-PatternSandbox -RunAssociation $fleetJob.AssociationId
     }
-    Show 'the last run on each instance: State Manager''s status, the job''s exit code and its summary line' {
-        $run = Get-PatternSchedule -Scope Fleet -Name web-nightly @scheduler
+    Show 'the last run on each instance (as the ScheduleReader role): State Manager''s status, and from Run Command the job''s exit code and summary line' {
+        $run = Get-PatternSchedule -Scope Fleet -Name web-nightly @reader
         "last run: $($run.LastRunStatus)"
         $run.LastRun | Format-Table InstanceId, Status, ExitCode, @{ n = 'Summary'; e = { $s = $_.Summary | ConvertFrom-Json; "$($s.status), $($s.items) item(s), $($s.awsCalls) AWS calls, $($s.durationMs) ms" } }
     }
     Show 'and removed again (read back: the association is gone)' {
-        Get-PatternSchedule -Scope Fleet -Name web-nightly @scheduler | Unregister-PatternSchedule -Force @scheduler
+        Get-PatternSchedule -Scope Fleet -Name web-nightly @reader | Unregister-PatternSchedule -Force @scheduler
     }
 }
 finally {

@@ -14,6 +14,10 @@ namespace CloudDesignPatterns.Tests
         public const string Path = "/usr/bin/aws";
 
         public static (int Exit, string Out, string Err) Run(string endpointUrl, string region, params string[] args)
+            => RunAs("AKIDEXAMPLE", "secret", endpointUrl, region, args);
+
+        /// <summary>As <see cref="Run"/>, signed with the given keys (a principal registered with a policy).</summary>
+        public static (int Exit, string Out, string Err) RunAs(string accessKeyId, string secretAccessKey, string endpointUrl, string region, params string[] args)
         {
             Assert.True(File.Exists(Path), $"{Path} is missing: install awscli (apt-get install -y awscli) to run the sandbox's second-client tests.");
             var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -22,8 +26,8 @@ namespace CloudDesignPatterns.Tests
             var home = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cdp-cli-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(home);
             start.Environment["HOME"] = home;
-            start.Environment["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE";
-            start.Environment["AWS_SECRET_ACCESS_KEY"] = "secret";
+            start.Environment["AWS_ACCESS_KEY_ID"] = accessKeyId;
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = secretAccessKey;
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
             start.Environment["AWS_CONFIG_FILE"] = System.IO.Path.Combine(home, "config");
             start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = System.IO.Path.Combine(home, "credentials");

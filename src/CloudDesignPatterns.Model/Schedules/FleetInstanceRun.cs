@@ -13,12 +13,16 @@ namespace CloudDesignPatterns.Model.Schedules
         public string Status { get; set; } = "";
         /// <summary>Invoke-PatternJob's exit code (0, 1, 75 for a run that found the lock held); null when not reported.</summary>
         public int? ExitCode { get; set; }
-        /// <summary>The job's summary line (JSON) when it printed one, else State Manager's detailed status.</summary>
+        /// <summary>The job's summary line (JSON), the last one of the run's stdout (GetCommandInvocation); empty when there is none.</summary>
         public string Summary { get; set; } = "";
         public string? ErrorId { get; set; }
         public string? Error { get; set; }
+        /// <summary>When the command started on the instance (the invocation's ExecutionStartDateTime); null until it is read.</summary>
+        public DateTime? StartedAt { get; set; }
         public DateTime? FinishedAt { get; set; }
         public string ExecutionId { get; set; } = "";
+        /// <summary>The Run Command command of the run (the target's OutputSource), whose invocation has the output.</summary>
+        public string? CommandId { get; set; }
 
         public override string ToString() => $"{InstanceId} {Status} (exit {ExitCode?.ToString() ?? "?"})";
     }

@@ -52,6 +52,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2
 
         public const string WebRoleName = "cdp-web-role";
         public const string DbRoleName = "cdp-db-role";
+        /// <summary>The instance role of the fleet instances (-FleetSize), which carry the tag Role=fleet.</summary>
+        public const string FleetRoleName = "cdp-fleet-role";
 
         public const string Web1UserData =
             "#!/bin/bash\n# cdp:snapshot:destination-region=ap-southeast-1\n# cdp:routing:virtual-ip=100.64.0.10\necho hello\n";

@@ -8,7 +8,8 @@ using CloudDesignPatterns.Sandbox.Faults;
 namespace CloudDesignPatterns.Sandbox.Imds
 {
     /// <summary>
-    /// Instance metadata (IMDSv2 only) for the sandbox's current instance, under /latest/. Every request is recorded.
+    /// Instance metadata (IMDSv2 only) under /latest/, for the sandbox's current instance or, on an association run's own
+    /// endpoint (<see cref="InstanceMetadataEndpoint"/>), for the instance that endpoint stands for. Every request is recorded.
     /// </summary>
     internal sealed class ImdsHandler
     {
@@ -18,10 +19,12 @@ namespace CloudDesignPatterns.Sandbox.Imds
         private readonly SandboxState _state;
         private readonly ImdsTokenStore _tokens;
         private readonly ImdsCredentialCache _credentials;
+        private readonly Func<string?> _instanceId;
 
-        public ImdsHandler(SandboxState state)
+        public ImdsHandler(SandboxState state, Func<string?>? instanceId = null)
         {
             _state = state;
+            _instanceId = instanceId ?? (() => state.CurrentInstanceId);
             _tokens = new ImdsTokenStore(state.Clock);
             _credentials = new ImdsCredentialCache(state.Principals, state.Clock);
         }
@@ -50,7 +53,7 @@ namespace CloudDesignPatterns.Sandbox.Imds
             // IMDSv1 is disabled: every read needs a live session token.
             if (!_tokens.IsValid(request.Header(TokenHeader))) return SandboxResponse.Text(401, "Unauthorized");
 
-            var instanceId = _state.CurrentInstanceId;
+            var instanceId = _instanceId();
             var view = instanceId == null ? null : _state.Instances.Find(instanceId);
             if (view == null) return NotFound();
             call.Region = view.Region;

@@ -10,7 +10,8 @@ namespace CloudDesignPatterns.Sandbox.Ssm
     /// <summary>
     /// The State Manager actions the sandbox answers (JSON 1.1, shapes from the ssm-2014-11-06 model): CreateAssociation,
     /// DescribeAssociation, ListAssociations, UpdateAssociation, DeleteAssociation, DescribeAssociationExecutions,
-    /// DescribeAssociationExecutionTargets. Timestamps are epoch seconds, as the JSON protocol sends them.
+    /// DescribeAssociationExecutionTargets, and Run Command's GetCommandInvocation for a run's per-instance output.
+    /// Timestamps are epoch seconds, as the JSON protocol sends them (GetCommandInvocation's are ISO 8601 strings).
     /// </summary>
     internal sealed class SsmActions
     {
@@ -25,17 +26,33 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             _clock = clock;
         }
 
-        /// <summary>The IAM resource an action is checked against.</summary>
-        public string ResourceFor(string action, JsonObject request, string region, string account)
+        /// <summary>
+        /// The IAM resources an action is checked against, each of which the caller's policy must allow: the document
+        /// and, for instances named in the request (InstanceId, an InstanceIds target), each instance, for
+        /// CreateAssociation; the association and its document for UpdateAssociation (an update can change what runs);
+        /// the association for the other association actions; "*" for ListAssociations and GetCommandInvocation, which
+        /// take no resource-level permissions. A tag target names no instance, so IAM cannot check which instances it selects.
+        /// </summary>
+        public IReadOnlyList<string> ResourcesFor(string action, JsonObject request, string region, string account)
         {
+            string Document(string? name) => $"arn:aws:ssm:{region}::document/{name}";
+            string Association() => $"arn:aws:ssm:{region}:{account}:association/{Str(request, "AssociationId")}";
             switch (action)
             {
                 case "CreateAssociation":
-                    return $"arn:aws:ssm:{region}::document/{Str(request, "Name")}";
+                    var resources = new List<string> { Document(Str(request, "Name")) };
+                    var named = (Targets(request) ?? new List<SsmTarget>()).Where(t => t.Key == "InstanceIds").SelectMany(t => t.Values).ToList();
+                    if (Str(request, "InstanceId") is string instance) named.Add(instance);
+                    resources.AddRange(named.Distinct().Select(id => $"arn:aws:ec2:{region}:{account}:instance/{id}"));
+                    return resources;
+                case "UpdateAssociation":
+                    var existing = _store.Find(Str(request, "AssociationId") ?? "");
+                    return new[] { Association(), Document(Str(request, "Name") ?? existing?.Name ?? RunPowerShellScript) };
                 case "ListAssociations":
-                    return "*";
+                case "GetCommandInvocation":
+                    return new[] { "*" };
                 default:
-                    return $"arn:aws:ssm:{region}:{account}:association/{Str(request, "AssociationId")}";
+                    return new[] { Association() };
             }
         }
 
@@ -48,6 +65,7 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             "DeleteAssociation" => Delete(request, region),
             "DescribeAssociationExecutions" => Executions(request, region),
             "DescribeAssociationExecutionTargets" => ExecutionTargets(request, region),
+            "GetCommandInvocation" => CommandInvocation(request, region),
             _ => throw new SandboxServiceException("InvalidAction", $"The sandbox does not serve AmazonSSM.{action}.", 400),
         };
 
@@ -63,14 +81,16 @@ namespace CloudDesignPatterns.Sandbox.Ssm
                 AssociationId = Guid.NewGuid().ToString(), Region = region, Name = name, AssociationName = associationName,
                 CreatedAt = now, UpdatedAt = now, Targets = targets, Parameters = Parameters(request) ?? new Dictionary<string, List<string>>(),
                 ScheduleExpression = Str(request, "ScheduleExpression"), MaxConcurrency = Str(request, "MaxConcurrency") ?? "50",
-                MaxErrors = Str(request, "MaxErrors") ?? "0",
+                MaxErrors = Str(request, "MaxErrors") ?? "0", ApplyOnlyAtCronInterval = Bool(request, "ApplyOnlyAtCronInterval") ?? false,
             };
             CheckSchedule(association.ScheduleExpression);
+            CheckApplyOnlyAtCronInterval(association);
             _store.With(all =>
             {
                 if (associationName != null && all.Values.Any(a => a.Region == region && a.AssociationName == associationName))
                     throw new SandboxServiceException("AssociationAlreadyExists", $"An association named {associationName} already exists.", 400);
                 all[association.AssociationId] = association;
+                StartAtOnceUnlessCronOnly(association, "creation");
                 return true;
             });
             return new JsonObject { ["AssociationDescription"] = Description(association) };
@@ -79,10 +99,14 @@ namespace CloudDesignPatterns.Sandbox.Ssm
         private JsonObject Update(JsonObject request, string region)
         {
             var association = Existing(request, region);
+            var cronOnly = Bool(request, "ApplyOnlyAtCronInterval") ?? association.ApplyOnlyAtCronInterval;
+            var newSchedule = Str(request, "ScheduleExpression");
+            if (newSchedule != null) CheckSchedule(newSchedule);
+            CheckApplyOnlyAtCronInterval(new SsmAssociation { ScheduleExpression = newSchedule ?? association.ScheduleExpression, ApplyOnlyAtCronInterval = cronOnly });
             _store.With(_ =>
             {
-                var schedule = Str(request, "ScheduleExpression");
-                if (schedule != null) { CheckSchedule(schedule); association.ScheduleExpression = schedule; }
+                if (newSchedule != null) association.ScheduleExpression = newSchedule;
+                association.ApplyOnlyAtCronInterval = cronOnly;
                 association.Parameters = Parameters(request) ?? association.Parameters;
                 association.Targets = Targets(request) ?? association.Targets;
                 association.MaxConcurrency = Str(request, "MaxConcurrency") ?? association.MaxConcurrency;
@@ -90,6 +114,7 @@ namespace CloudDesignPatterns.Sandbox.Ssm
                 association.AssociationName = Str(request, "AssociationName") ?? association.AssociationName;
                 association.Version++;
                 association.UpdatedAt = _clock.UtcNow;
+                StartAtOnceUnlessCronOnly(association, "update");
                 return true;
             });
             return new JsonObject { ["AssociationDescription"] = Description(association) };
@@ -156,16 +181,68 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             var page = Page(request, _store.With(_ => execution.Targets.ToList()), out var next);
             var result = new JsonObject
             {
-                ["AssociationExecutionTargets"] = new JsonArray(page.Select(t => (JsonNode)new JsonObject
+                ["AssociationExecutionTargets"] = new JsonArray(page.Select(t =>
                 {
-                    ["AssociationId"] = association.AssociationId, ["AssociationVersion"] = execution.AssociationVersion.ToString(CultureInfo.InvariantCulture),
-                    ["ExecutionId"] = execution.ExecutionId, ["ResourceId"] = t.ResourceId, ["ResourceType"] = "ManagedInstance",
-                    ["Status"] = t.Status, ["DetailedStatus"] = t.DetailedStatus, ["LastExecutionDate"] = Epoch(t.FinishedAt),
-                    ["OutputSource"] = new JsonObject { ["OutputSourceId"] = t.CommandId, ["OutputSourceType"] = "RunCommand" },
+                    var target = new JsonObject
+                    {
+                        ["AssociationId"] = association.AssociationId, ["AssociationVersion"] = execution.AssociationVersion.ToString(CultureInfo.InvariantCulture),
+                        ["ExecutionId"] = execution.ExecutionId, ["ResourceId"] = t.ResourceId, ["ResourceType"] = "ManagedInstance",
+                        ["Status"] = t.Status, ["DetailedStatus"] = t.DetailedStatus, ["LastExecutionDate"] = Epoch(t.FinishedAt),
+                    };
+                    // Where the output is: the run's Run Command command, whose invocation on this instance has it.
+                    if (t.Ran) target["OutputSource"] = new JsonObject { ["OutputSourceId"] = execution.CommandId, ["OutputSourceType"] = "RunCommand" };
+                    return (JsonNode)target;
                 }).ToArray()),
             };
             if (next != null) result["NextToken"] = next;
             return result;
+        }
+
+        /// <summary>One target's output of a run: the invocation of the run's command on that instance.</summary>
+        private JsonObject CommandInvocation(JsonObject request, string region)
+        {
+            var commandId = Str(request, "CommandId") ?? throw Validation("CommandId is required.");
+            var instanceId = Str(request, "InstanceId") ?? throw Validation("InstanceId is required.");
+            var found = _store.With(_ => _store.InRegion(region)
+                .SelectMany(a => a.Executions.Where(e => e.CommandId == commandId).Select(e => (Association: a, Execution: e)))
+                .SelectMany(x => x.Execution.Targets.Where(t => t.Ran && t.ResourceId == instanceId).Select(t => (x.Association, x.Execution, Target: t)))
+                .FirstOrDefault());
+            if (found.Target == null)
+                throw new SandboxServiceException("InvocationDoesNotExist", $"Command {commandId} has no invocation on instance {instanceId}.", 400);
+            var t = found.Target;
+            return new JsonObject
+            {
+                ["CommandId"] = commandId, ["InstanceId"] = instanceId,
+                ["Comment"] = $"Apply association {found.Association.AssociationId} (execution {found.Execution.ExecutionId})",
+                ["DocumentName"] = found.Association.Name, ["DocumentVersion"] = "1", ["PluginName"] = "aws:runPowerShellScript",
+                ["ResponseCode"] = t.ExitCode,
+                ["ExecutionStartDateTime"] = Iso(t.StartedAt), ["ExecutionEndDateTime"] = Iso(t.FinishedAt),
+                ["ExecutionElapsedTime"] = System.Xml.XmlConvert.ToString(t.FinishedAt - t.StartedAt),
+                ["Status"] = t.DetailedStatus, ["StatusDetails"] = t.DetailedStatus,
+                ["StandardOutputContent"] = t.StandardOutput, ["StandardOutputUrl"] = "",
+                ["StandardErrorContent"] = t.StandardError, ["StandardErrorUrl"] = "",
+                ["CloudWatchOutputConfig"] = new JsonObject { ["CloudWatchLogGroupName"] = "", ["CloudWatchOutputEnabled"] = false },
+            };
+        }
+
+        /// <summary>State Manager runs a new or updated association at once unless it runs only at its cron times.</summary>
+        private void StartAtOnceUnlessCronOnly(SsmAssociation association, string why)
+        {
+            if (association.ApplyOnlyAtCronInterval) return;
+            association.Executions.Add(new SsmExecution
+            {
+                ExecutionId = Guid.NewGuid().ToString(), CommandId = Guid.NewGuid().ToString(), AssociationVersion = association.Version,
+                CreatedAt = _clock.UtcNow, Status = "Pending",
+                // The sandbox has no scheduler: this records the run AWS would start now; Set-PatternSandbox -RunAssociation runs one.
+                DetailedStatus = $"Applied at {why} (ApplyOnlyAtCronInterval is false); the sandbox does not run it by itself",
+            });
+        }
+
+        /// <summary>"This parameter isn't supported for rate expressions" (CreateAssociation in the SSM API reference).</summary>
+        private static void CheckApplyOnlyAtCronInterval(SsmAssociation association)
+        {
+            if (association.ApplyOnlyAtCronInterval && !(association.ScheduleExpression ?? "").Trim().StartsWith("cron(", StringComparison.Ordinal))
+                throw Validation("ApplyOnlyAtCronInterval is supported for cron expressions only, not for " + (association.ScheduleExpression ?? "an association without a schedule") + ".");
         }
 
         private SsmAssociation Existing(JsonObject request, string region)
@@ -186,6 +263,7 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             ["Overview"] = Overview(a), ["Targets"] = TargetsJson(a), ["ScheduleExpression"] = a.ScheduleExpression,
             ["Parameters"] = new JsonObject(a.Parameters.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, new JsonArray(p.Value.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray())))),
             ["MaxConcurrency"] = a.MaxConcurrency, ["MaxErrors"] = a.MaxErrors, ["LastExecutionDate"] = LastExecution(a),
+            ["ApplyOnlyAtCronInterval"] = a.ApplyOnlyAtCronInterval,
         };
 
         private JsonObject Overview(SsmAssociation a)
@@ -245,6 +323,10 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             next = start + max < all.Count ? (start + max).ToString(CultureInfo.InvariantCulture) : null;
             return all.Skip(start).Take(max).ToList();
         }
+
+        private static bool? Bool(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : (bool?)null;
+
+        private static string Iso(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         internal static string? Str(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

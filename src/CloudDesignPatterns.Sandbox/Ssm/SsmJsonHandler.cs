@@ -64,7 +64,11 @@ namespace CloudDesignPatterns.Sandbox.Ssm
             try
             {
                 var authorizer = new PolicyRequestAuthorizer(principal, scope.Region, _state.PolicyDecider);
-                try { authorizer.Authorize("ssm:" + action, _actions.ResourceFor(action, body, scope.Region, principal.Account), NoKeys); }
+                try
+                {
+                    foreach (var resource in _actions.ResourcesFor(action, body, scope.Region, principal.Account))
+                        authorizer.Authorize("ssm:" + action, resource, NoKeys);
+                }
                 catch (SandboxServiceException denied) when (denied.Code == "UnauthorizedOperation")
                 {
                     // SSM's JSON services name access denial differently from EC2.

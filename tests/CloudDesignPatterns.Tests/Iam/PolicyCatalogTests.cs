@@ -20,7 +20,7 @@ namespace CloudDesignPatterns.Tests.Iam
                     "RoutingFailover/RoutingFailover", "RoutingFailover/RoutingMonitor", "FloatingIp/FloatingIp",
                     "Firewall/FirewallAdministrator", "Firewall/OnDemandIngress",
                     "Bastion/BastionRequester", "Bastion/BastionApprover", "Bastion/BastionOperator",
-                    "Schedule/Schedule", "Route53Failover/Route53Failover", "Route53Failover/Route53Monitor", "GameDay/GameDay" },
+                    "Schedule/Schedule", "Schedule/ScheduleReader", "Route53Failover/Route53Failover", "Route53Failover/Route53Monitor", "GameDay/GameDay" },
                 PolicyCatalog.All.Select(p => p.ToString()));
         }
 
@@ -97,12 +97,12 @@ namespace CloudDesignPatterns.Tests.Iam
                 Assert.Null(statement.NotResources);
                 Assert.All(statement.Actions!, a => Assert.DoesNotContain("*", a));
                 // Resource "*" only where AWS offers no resource-level permission: the read-only describes, sts,
-                // ssm:ListAssociations, route53:ListHostedZonesByName and route53:CreateHealthCheck (listed as
+                // ssm:ListAssociations, ssm:GetCommandInvocation, route53:ListHostedZonesByName and route53:CreateHealthCheck (listed as
                 // supporting no resource types in the service authorization reference).
                 if (statement.Resources!.Contains("*"))
                 {
                     Assert.All(statement.Actions!, a => Assert.True(
-                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity" || a == "ssm:ListAssociations" ||
+                        a.StartsWith("ec2:Describe", StringComparison.Ordinal) || a == "sts:GetCallerIdentity" || a == "ssm:ListAssociations" || a == "ssm:GetCommandInvocation" ||
                         a == "route53:ListHostedZonesByName" || a == "route53:CreateHealthCheck",
                         $"{pattern}/{role} statement {statement.Sid} grants {a} on every resource."));
                 }

@@ -86,24 +86,71 @@ namespace CloudDesignPatterns.Tests.Schedules
         }
 
         [Fact]
-        public void Instance_records_take_exit_code_and_error_from_the_summary_line_or_the_exit_detail()
+        public void Instance_records_take_status_and_the_Run_Command_id_from_the_target_and_no_output()
+        {
+            var run = FleetAssociationJson.InstanceRun(new JsonObject
+            {
+                ["ResourceId"] = "i-1", ["Status"] = "Failed", ["DetailedStatus"] = "Failed", ["ExecutionId"] = "e-1", ["LastExecutionDate"] = 1700000000.5,
+                ["OutputSource"] = new JsonObject { ["OutputSourceId"] = "c-1", ["OutputSourceType"] = "RunCommand" },
+            });
+            Assert.Equal(("i-1", "Failed", (int?)null, "c-1", "e-1", ""), (run.InstanceId, run.Status, run.ExitCode, run.CommandId, run.ExecutionId, run.Summary));
+            Assert.Equal(2023, run.FinishedAt!.Value.Year);
+            Assert.Null(run.Error);
+            // Until the invocation is read, a success counts as exit 0; a target skipped after MaxErrors has no command.
+            var skipped = FleetAssociationJson.InstanceRun(new JsonObject { ["Status"] = "Skipped", ["DetailedStatus"] = "MaxErrors (0) reached" });
+            Assert.Null(skipped.CommandId);
+            Assert.Equal("MaxErrors (0) reached", skipped.Error);
+            Assert.Equal(0, FleetAssociationJson.InstanceRun(new JsonObject { ["Status"] = "Success", ["DetailedStatus"] = "Success" }).ExitCode);
+        }
+
+        [Fact]
+        public void The_invocation_gives_the_exit_code_and_the_last_summary_line_of_stdout()
         {
             var summary = "{\"type\":\"summary\",\"job\":\"snapshot\",\"status\":\"Failed\",\"exitCode\":1,\"errorId\":\"ImdsUnavailable\",\"error\":\"no metadata\"}";
-            var failed = FleetAssociationJson.InstanceRun(new JsonObject
+            var run = FailedRun();
+            FleetAssociationJson.AddInvocation(run, new JsonObject
             {
-                ["ResourceId"] = "i-1", ["Status"] = "Failed", ["DetailedStatus"] = summary, ["ExecutionId"] = "e-1", ["LastExecutionDate"] = 1700000000.5,
+                ["ResponseCode"] = 1, ["Status"] = "Failed", ["StatusDetails"] = "Failed",
+                ["StandardOutputContent"] = "{\"type\":\"awsCall\",\"action\":\"ec2:DescribeInstances\"}\n{\"type\":\"summary\",\"status\":\"Succeeded\"}\n" + summary + "\r\n\n",
+                ["StandardErrorContent"] = "an error\n",
             });
-            Assert.Equal(("i-1", "Failed", 1, "ImdsUnavailable", "no metadata", "e-1"), (failed.InstanceId, failed.Status, failed.ExitCode, failed.ErrorId, failed.Error, failed.ExecutionId));
-            Assert.Equal(summary, failed.Summary);
-            Assert.Equal(2023, failed.FinishedAt!.Value.Year);
+            Assert.Equal((1, summary, "ImdsUnavailable", "no metadata"), (run.ExitCode, run.Summary, run.ErrorId, run.Error));
 
-            var crashed = FleetAssociationJson.InstanceRun(new JsonObject { ["ResourceId"] = "i-2", ["Status"] = "Failed", ["DetailedStatus"] = "exit 127: pwsh: not found" });
-            Assert.Equal(127, crashed.ExitCode);
-            Assert.Equal("pwsh: not found", crashed.Error);
+            // No summary line (pwsh missing, the module not found): the code, and the last line of stderr says why.
+            var crashed = FailedRun();
+            FleetAssociationJson.AddInvocation(crashed, new JsonObject
+            {
+                ["ResponseCode"] = 127, ["StatusDetails"] = "Failed", ["StandardOutputContent"] = "", ["StandardErrorContent"] = "line 1\npwsh: not found\n",
+            });
+            Assert.Equal((127, "", "pwsh: not found"), (crashed.ExitCode, crashed.Summary, crashed.Error));
 
-            // Real State Manager reports only "Success"/"Failed" here: a success is exit 0, a failure's code is unknown.
-            Assert.Equal(0, FleetAssociationJson.InstanceRun(new JsonObject { ["Status"] = "Success", ["DetailedStatus"] = "Success" }).ExitCode);
-            Assert.Null(FleetAssociationJson.InstanceRun(new JsonObject { ["Status"] = "Failed", ["DetailedStatus"] = "Failed" }).ExitCode);
+            // ResponseCode -1: not run or still running, so no exit code.
+            var running = FailedRun();
+            FleetAssociationJson.AddInvocation(running, new JsonObject { ["ResponseCode"] = -1, ["StatusDetails"] = "InProgress" });
+            Assert.Null(running.ExitCode);
+            Assert.Equal("Run Command status: InProgress", running.Error);
+        }
+
+        private static CloudDesignPatterns.Model.Schedules.FleetInstanceRun FailedRun()
+            => new CloudDesignPatterns.Model.Schedules.FleetInstanceRun { InstanceId = "i-1", Status = "Failed", CommandId = "c-1" };
+
+        [Theory]
+        [InlineData("cron(30 2 * * ? *)", true)]
+        [InlineData("rate(1 day)", false)]
+        public void A_cron_association_runs_only_at_its_times_and_an_update_sends_the_flag_either_way(string schedule, bool cronOnly)
+        {
+            var job = Job();
+            job.Schedule = schedule;
+            var create = FleetAssociationJson.CreateRequest(job);
+            Assert.Equal(cronOnly, create.ContainsKey("ApplyOnlyAtCronInterval"));
+            if (cronOnly) Assert.True(create["ApplyOnlyAtCronInterval"]!.GetValue<bool>());
+            Assert.Equal(cronOnly, FleetAssociationJson.UpdateRequest(job, "a-1")["ApplyOnlyAtCronInterval"]!.GetValue<bool>());
+            var back = FleetAssociationJson.Job(new JsonObject
+            {
+                ["Targets"] = create["Targets"]!.DeepClone(), ["ScheduleExpression"] = schedule, ["Parameters"] = create["Parameters"]!.DeepClone(),
+                ["ApplyOnlyAtCronInterval"] = cronOnly,
+            })!;
+            Assert.Equal(cronOnly, back.AppliesOnlyAtCronInterval);
         }
 
         [Theory]

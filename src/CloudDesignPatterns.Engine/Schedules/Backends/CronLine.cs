@@ -7,8 +7,8 @@ namespace CloudDesignPatterns.Engine.Schedules.Backends
 {
     /// <summary>
     /// AWS schedule → the five time fields of a cron line ("M H DOM MON DOW"). Day-of-week moves from AWS's 1-7 (Sunday 1)
-    /// to cron's 0-6 (Sunday 0); '?' becomes '*'. cron has no year field and counts host time: a year other than '*',
-    /// or a rate that does not divide the hour or the day, is refused.
+    /// to cron's 0-6 (Sunday 0); '?' becomes '*'. cron has no year field: a year other than '*', or a rate that does not
+    /// divide the hour or the day, is refused. The fields are UTC times: the cron file sets CRON_TZ=UTC.
     /// </summary>
     public static class CronLine
     {

@@ -24,22 +24,34 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
                 ["Values"] = new JsonArray(job.TagValue ?? job.TagKey),
             });
 
-        public static JsonObject CreateRequest(FleetJobDefinition job) => new JsonObject
+        /// <summary>
+        /// A cron association runs only at its times (ApplyOnlyAtCronInterval), not also at once when it is created, so
+        /// registering a nightly backup does not back the fleet up at noon. State Manager takes the flag for cron
+        /// expressions only; a rate association always runs once at creation.
+        /// </summary>
+        public static JsonObject CreateRequest(FleetJobDefinition job)
         {
-            ["Name"] = Document,
-            ["AssociationName"] = job.AssociationName,
-            ["Targets"] = Targets(job),
-            ["ScheduleExpression"] = job.Schedule,
-            ["Parameters"] = new JsonObject { ["commands"] = new JsonArray(FleetJobScript.Render(job).Select(l => (JsonNode)JsonValue.Create(l)!).ToArray()) },
-            ["MaxConcurrency"] = job.MaxConcurrency,
-            ["MaxErrors"] = job.MaxErrors,
-        };
+            var request = new JsonObject
+            {
+                ["Name"] = Document,
+                ["AssociationName"] = job.AssociationName,
+                ["Targets"] = Targets(job),
+                ["ScheduleExpression"] = job.Schedule,
+                ["Parameters"] = new JsonObject { ["commands"] = new JsonArray(FleetJobScript.Render(job).Select(l => (JsonNode)JsonValue.Create(l)!).ToArray()) },
+                ["MaxConcurrency"] = job.MaxConcurrency,
+                ["MaxErrors"] = job.MaxErrors,
+            };
+            if (job.RunsOnlyAtCronTimes) request["ApplyOnlyAtCronInterval"] = true;
+            return request;
+        }
 
+        /// <summary>The flag is sent either way on update: a cron job turned into a rate must clear it (a rate cannot take it).</summary>
         public static JsonObject UpdateRequest(FleetJobDefinition job, string associationId)
         {
             var request = CreateRequest(job);
             request.Remove("Name");
             request["AssociationId"] = associationId;
+            request["ApplyOnlyAtCronInterval"] = job.RunsOnlyAtCronTimes;
             return request;
         }
 
@@ -56,6 +68,7 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
             job.Schedule = Str(description, "ScheduleExpression") ?? job.Schedule;
             job.MaxConcurrency = Str(description, "MaxConcurrency") ?? "";
             job.MaxErrors = Str(description, "MaxErrors") ?? "";
+            job.AppliesOnlyAtCronInterval = description["ApplyOnlyAtCronInterval"] is JsonValue flag && flag.TryGetValue<bool>(out var only) && only;
             return job;
         }
 
@@ -67,39 +80,59 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
         };
 
         /// <summary>
-        /// One instance's record of a run. The exit code and error come from the job runner's summary line when the
-        /// service passed it on (the sandbox keeps it in DetailedStatus); an "exit N: …" detail gives the code alone.
+        /// One instance's record of a run, as DescribeAssociationExecutionTargets gives it: the status, and where the
+        /// output is (OutputSource: a Run Command command id). State Manager puts no exit code or output here; they come
+        /// from that command's invocation on the instance (<see cref="AddInvocation"/>). Until then a success counts as exit 0.
         /// </summary>
         public static FleetInstanceRun InstanceRun(JsonObject target)
         {
-            var detail = Str(target, "DetailedStatus") ?? "";
-            var run = new FleetInstanceRun
+            var source = target["OutputSource"] as JsonObject;
+            var status = Str(target, "Status") ?? "";
+            return new FleetInstanceRun
             {
-                InstanceId = Str(target, "ResourceId") ?? "", Status = Str(target, "Status") ?? "", Summary = detail,
+                InstanceId = Str(target, "ResourceId") ?? "", Status = status, Summary = "",
                 ExecutionId = Str(target, "ExecutionId") ?? "", FinishedAt = Time(target["LastExecutionDate"]),
+                CommandId = Str(source, "OutputSourceType") == "RunCommand" ? Str(source, "OutputSourceId") : null,
+                ExitCode = status == "Success" ? 0 : (int?)null,
+                Error = status == "Success" || status == "Failed" ? null : Str(target, "DetailedStatus"),
             };
-            if (detail.StartsWith("{", StringComparison.Ordinal))
+        }
+
+        /// <summary>
+        /// The GetCommandInvocation answer into the record: ResponseCode is the job's exit code (-1 while it runs or when
+        /// the agent never started it), the summary line is the last {"type":"summary"…} line of the stdout, and its
+        /// errorId/error say why a run failed; without one, the last line of stderr (or the status details) does.
+        /// </summary>
+        public static void AddInvocation(FleetInstanceRun run, JsonObject invocation)
+        {
+            run.ExitCode = invocation["ResponseCode"] is JsonValue code && code.TryGetValue<int>(out var c) && c >= 0 ? c : (int?)null;
+            if (DateTime.TryParse(Str(invocation, "ExecutionStartDateTime"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var started))
+                run.StartedAt = started;
+            var stdout = Lines(Str(invocation, "StandardOutputContent"));
+            var summary = stdout.LastOrDefault(l => l.StartsWith("{\"type\":\"summary\"", StringComparison.Ordinal));
+            if (summary != null)
             {
+                run.Summary = summary;
                 try
                 {
-                    if (JsonNode.Parse(detail) is JsonObject summary)
+                    if (JsonNode.Parse(summary) is JsonObject line)
                     {
-                        run.ExitCode = summary["exitCode"] is JsonValue code && code.TryGetValue<int>(out var c) ? c : (int?)null;
-                        run.ErrorId = Str(summary, "errorId");
-                        run.Error = Str(summary, "error");
+                        run.ErrorId = Str(line, "errorId");
+                        run.Error = Str(line, "error");
                     }
                 }
                 catch (JsonException) { }
             }
-            else if (detail.StartsWith("exit ", StringComparison.Ordinal))
+            else if (run.ExitCode != 0)
             {
-                var end = detail.IndexOf(':');
-                if (end > 5 && int.TryParse(detail.Substring(5, end - 5), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code)) run.ExitCode = code;
-                run.Error = end > 0 ? detail.Substring(end + 1).Trim() : detail;
+                var detail = Str(invocation, "StatusDetails");
+                run.Error = Lines(Str(invocation, "StandardErrorContent")).LastOrDefault() ?? stdout.LastOrDefault()
+                            ?? (detail == null ? null : "Run Command status: " + detail);
             }
-            else if (run.Status == "Success") run.ExitCode = 0;
-            return run;
         }
+
+        private static List<string> Lines(string? text)
+            => (text ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
 
         /// <summary>The JSON protocol sends timestamps as epoch seconds.</summary>
         public static DateTime? Time(JsonNode? node)

@@ -31,6 +31,12 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
 
         public string AssociationName => AssociationPrefix + Name;
 
+        /// <summary>A cron job runs at its times only (ApplyOnlyAtCronInterval); State Manager takes the flag for cron only.</summary>
+        public bool RunsOnlyAtCronTimes => Schedule.TrimStart().StartsWith("cron(", StringComparison.Ordinal);
+
+        /// <summary>The association's ApplyOnlyAtCronInterval as read back (not part of the declared definition).</summary>
+        public bool AppliesOnlyAtCronInterval { get; set; }
+
         public string TagKey => TargetTag.Contains("=") ? TargetTag.Substring(0, TargetTag.IndexOf('=')) : TargetTag;
         public string? TagValue => TargetTag.Contains("=") ? TargetTag.Substring(TargetTag.IndexOf('=') + 1) : null;
 

@@ -54,12 +54,20 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
                     throw new PatternException("ScheduleExistsWithOtherDefinition", PatternErrorCategory.ResourceExists,
                         $"State Manager association {existing.Value.Id} is named {job.AssociationName} but was not written by Register-PatternSchedule; " +
                         "rename or delete it, or register this job under another -Name.");
-                if (plan.Existing.SameDefinition(job)) { plan.Action = ScheduleAction.Unchanged; return plan; }
-                if (!force)
-                    throw new PatternException("ScheduleExistsWithOtherDefinition", PatternErrorCategory.ResourceExists,
-                        $"Fleet job '{job.Name}' (association {existing.Value.Id}) exists with another definition ({job.Differences(plan.Existing)}). " +
-                        "Add -Force to update the association, or register this one under another -Name.");
-                plan.Action = ScheduleAction.Updated;
+                if (plan.Existing.SameDefinition(job))
+                {
+                    // Same job, but the association still runs at once on changes (made before the module set the flag): fix that, no -Force needed.
+                    if (plan.Existing.AppliesOnlyAtCronInterval == job.RunsOnlyAtCronTimes) { plan.Action = ScheduleAction.Unchanged; return plan; }
+                    plan.Action = ScheduleAction.Updated;
+                }
+                else
+                {
+                    if (!force)
+                        throw new PatternException("ScheduleExistsWithOtherDefinition", PatternErrorCategory.ResourceExists,
+                            $"Fleet job '{job.Name}' (association {existing.Value.Id}) exists with another definition ({job.Differences(plan.Existing)}). " +
+                            "Add -Force to update the association, or register this one under another -Name.");
+                    plan.Action = ScheduleAction.Updated;
+                }
             }
             plan.TargetInstances = await TargetInstancesAsync(ec2, job, cancel).ConfigureAwait(false);
             if (plan.TargetInstances.Count == 0)
@@ -85,6 +93,9 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
             }
             var description = await DescribeAsync(ssm, id!, cancel).ConfigureAwait(false);
             var readBack = FleetAssociationJson.Job(description);
+            if (readBack != null && readBack.SameDefinition(plan.Job) && readBack.AppliesOnlyAtCronInterval != plan.Job.RunsOnlyAtCronTimes)
+                throw new PatternException("ScheduleVerifyFailed", PatternErrorCategory.InvalidData,
+                    $"Association {id} (fleet job '{plan.Job.Name}') reads back with ApplyOnlyAtCronInterval {readBack.AppliesOnlyAtCronInterval}, not {plan.Job.RunsOnlyAtCronTimes}.");
             if (readBack == null || !readBack.SameDefinition(plan.Job))
                 throw new PatternException("ScheduleVerifyFailed", PatternErrorCategory.InvalidData,
                     $"Read back after {plan.Action.ToString().ToLowerInvariant()} fleet job '{plan.Job.Name}', association {id} differs from what was sent" +
@@ -94,8 +105,11 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
             return schedule;
         }
 
-        /// <summary>Our associations (named cdp-…) whose job name matches, each with its last run per instance.</summary>
-        public static async Task<List<PatternSchedule>> ReadAsync(SsmSession ssm, Func<string, bool> nameMatches, CancellationToken cancel)
+        /// <summary>
+        /// Our associations (named cdp-…) whose job name matches, each with its last run per instance unless
+        /// <paramref name="withLastRun"/> is false (Unregister needs only the association, and no run-output permission).
+        /// </summary>
+        public static async Task<List<PatternSchedule>> ReadAsync(SsmSession ssm, Func<string, bool> nameMatches, CancellationToken cancel, bool withLastRun = true)
         {
             var request = new JsonObject
             {
@@ -114,7 +128,7 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
                 if (job == null) continue; // named like ours, written by someone else
                 var schedule = FleetAssociationJson.Schedule(job, id, ssm.Region);
                 schedule.Action = ScheduleAction.Registered;
-                await AddLastRunAsync(ssm, schedule, cancel).ConfigureAwait(false);
+                if (withLastRun) await AddLastRunAsync(ssm, schedule, cancel).ConfigureAwait(false);
                 schedules.Add(schedule);
             }
             return schedules;
@@ -136,7 +150,12 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
             return schedule;
         }
 
-        /// <summary>The latest execution, and one record per target instance of it.</summary>
+        /// <summary>
+        /// The latest execution, one record per target instance of it, and each instance's exit code and summary line from
+        /// its Run Command invocation. GetCommandInvocation takes no resource-level permission (it reads any command's
+        /// output), so only the ScheduleReader role has it: without it the records keep State Manager's status alone and
+        /// one warning says why.
+        /// </summary>
         private static async Task AddLastRunAsync(SsmSession ssm, PatternSchedule schedule, CancellationToken cancel)
         {
             var id = schedule.AssociationId!;
@@ -150,6 +169,27 @@ namespace CloudDesignPatterns.Engine.Schedules.Fleet
             var targets = await ssm.CallPagesAsync("DescribeAssociationExecutionTargets", id,
                 new JsonObject { ["AssociationId"] = id, ["ExecutionId"] = executionId, ["MaxResults"] = 50 }, "AssociationExecutionTargets", cancel).ConfigureAwait(false);
             schedule.LastRun = targets.Select(FleetAssociationJson.InstanceRun).ToArray();
+            foreach (var run in schedule.LastRun.Where(r => r.CommandId != null))
+            {
+                JsonObject invocation;
+                try
+                {
+                    invocation = await ssm.CallAsync("GetCommandInvocation", run.InstanceId,
+                        new JsonObject { ["CommandId"] = run.CommandId, ["InstanceId"] = run.InstanceId }, cancel).ConfigureAwait(false);
+                }
+                catch (PatternException denied) when (denied.Category == PatternErrorCategory.PermissionDenied)
+                {
+                    ssm.Log.Warning($"Fleet job '{schedule.Name}': no exit codes or summary lines, as ssm:GetCommandInvocation was denied " +
+                                    "(the ScheduleReader role has it; Schedule does not). The records show State Manager's status only.");
+                    return;
+                }
+                catch (PatternException gone) when (gone.AwsErrorCode == "InvocationDoesNotExist" || gone.AwsErrorCode == "InvalidCommandId")
+                {
+                    run.Error ??= $"Run Command no longer has command {run.CommandId}'s output on {run.InstanceId} (it keeps it 30 days).";
+                    continue;
+                }
+                FleetAssociationJson.AddInvocation(run, invocation);
+            }
         }
 
         private static async Task<(string Id, JsonObject Description)?> FindAsync(SsmSession ssm, string name, CancellationToken cancel)

@@ -30,9 +30,13 @@ namespace CloudDesignPatterns.Engine.Schedules.Local
                     break;
                 case ScheduleBackend.Cron:
                     backendSchedule = CronLine.From(schedule);
+                    // The expression means UTC on every backend (State Manager's cron is UTC). CRON_TZ says so to the crons
+                    // that read it (cronie: Amazon Linux, RHEL, Fedora); the others count host time, as the comment warns.
                     files[layout.CronFile(job.Name)] =
-                        $"# {LocalLayout.UnitName(job.Name)}: {job.Schedule} (written by Register-PatternSchedule). cron counts host time: keep the host on UTC.\n" +
+                        $"# {LocalLayout.UnitName(job.Name)}: {job.Schedule} (written by Register-PatternSchedule). The times are UTC (CRON_TZ); " +
+                        "a cron that ignores CRON_TZ (Debian's, Ubuntu's) counts host time: keep such a host on UTC.\n" +
                         "SHELL=/bin/sh\n" +
+                        "CRON_TZ=UTC\n" +
                         $"{backendSchedule} root {job.PwshPath} -NoProfile -NonInteractive -File {layout.JobScript(job.Name)} >> /var/log/{LocalLayout.UnitName(job.Name)}.log 2>&1\n";
                     break;
                 case ScheduleBackend.TaskScheduler:

@@ -6,7 +6,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
 {
     /// <summary>
     /// Adds a fleet of plain running instances ("fleet-0001" …, a root and a data volume each) in two subnets of their own,
-    /// for fleet-wide drills and benchmarks such as backing up 500 instances under throttling.
+    /// for fleet-wide drills and benchmarks such as backing up 500 instances under throttling. Each carries the tag
+    /// Role=fleet and the instance role cdp-fleet-role, so a fleet schedule can target them and they can run it.
     /// </summary>
     internal static class FleetSeeder
     {
@@ -32,6 +33,8 @@ namespace CloudDesignPatterns.Sandbox.Ec2.State
                     new[] { S.DefaultSecurityGroupId });
                 var name = "fleet-" + k.ToString("0000", CultureInfo.InvariantCulture);
                 instance.Tags["Name"] = name;
+                instance.Tags["Role"] = "fleet";
+                instance.IamRoleName = S.FleetRoleName;
                 SeedLoader.AddVolume(r, "vol-0f1ee7100000" + suffix, instance, "/dev/xvda", 8, created).Tags["Name"] = name + "-root";
                 SeedLoader.AddVolume(r, "vol-0f1ee7300000" + suffix, instance, "/dev/xvdf", 20, created).Tags["Name"] = name + "-data";
             }

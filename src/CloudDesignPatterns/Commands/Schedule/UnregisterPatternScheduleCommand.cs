@@ -61,7 +61,7 @@ namespace CloudDesignPatterns.Commands.Schedule
             var found = RunOrThrow(async (log, ct) =>
             {
                 ssm = (await OpenFleetAsync(log, ct).ConfigureAwait(false)).Ssm;
-                return await FleetScheduleStore.ReadAsync(ssm, n => n == Name, ct).ConfigureAwait(false);
+                return await FleetScheduleStore.ReadAsync(ssm, n => n == Name, ct, withLastRun: false).ConfigureAwait(false);
             }, Name);
             var schedule = found.FirstOrDefault(s => AssociationId == null || s.AssociationId == AssociationId);
             if (schedule == null)
