@@ -79,10 +79,10 @@ namespace CloudDesignPatterns.Engine.Completion
                 }, ct), cancel);
             var fromUserData = Task.WhenAll(instanceIds.Select(id => UserDataPolicyAsync(ec2, id, cancel)));
             var uses = ((await tagged.ConfigureAwait(false)).Tags ?? new List<TagDescription>())
-                .Select(t => (Policy: t.Value, Where: t.ResourceType?.Value == "instance" ? "instance tag" : "backup"))
+                .Select(t => (Policy: (string?)t.Value, Where: t.ResourceType?.Value == "instance" ? "instance tag" : "backup"))
                 .Concat((await fromUserData.ConfigureAwait(false)).Select(policy => (Policy: policy, Where: "user data")));
             return uses.Where(u => !string.IsNullOrEmpty(u.Policy))
-                .GroupBy(u => u.Policy, StringComparer.Ordinal)
+                .GroupBy(u => u.Policy!, StringComparer.Ordinal)
                 .Select(g => new ResourceCandidate(g.Key, DescribePolicyUse(g.Select(u => u.Where).ToList())))
                 .ToList();
         }

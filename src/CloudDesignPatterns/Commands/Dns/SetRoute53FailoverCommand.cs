@@ -159,6 +159,6 @@ namespace CloudDesignPatterns.Commands.Dns
             SecondaryAliasHostedZoneId != null ? DnsTarget.Alias(Secondary, SecondaryAliasHostedZoneId) : DnsTarget.Plain(Secondary);
 
         private IReadOnlyDictionary<string, object?> HealthCheckSettings() =>
-            HealthCheck!.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key) ?? "", e => e.Value is PSObject p ? p.BaseObject : e.Value);
+            HealthCheck!.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key) ?? "", e => e.Value is PSObject p ? p.BaseObject : (object?)e.Value);
     }
 }
