@@ -384,6 +384,34 @@ Describe 'Start-OnDemandBastion settings: Cloud DI and a Windows AMI' {
         $session | Stop-OnDemandBastion -Force @AsOlga | Out-Null
     }
 
+    It 'Request-OnDemandBastion creates the group in the VPC of the cdp:bastion:vpc-id setting of the instance it runs on; -VpcId wins' {
+        $vpc = (Invoke-RawEc2 CreateVpc @{ CidrBlock = '10.42.0.0/16' }).Xml.CreateVpcResponse.vpc.vpcId
+        $vpc | Should -Match '^vpc-'
+        $null = Invoke-RawEc2 CreateTags @{ 'ResourceId.1' = $Seed.Web1; 'Tag.1.Key' = 'cdp:bastion:vpc-id'; 'Tag.1.Value' = $vpc }
+        try {
+            $request = Request-OnDemandBastion -SourceAddress 198.51.100.7 -Duration 1h -Reason 'tagged vpc' @AsAlice
+            $request.VpcId | Should -Be $vpc
+            (Invoke-RawEc2 DescribeSecurityGroups @{ 'GroupId.1' = $request.RequestId }).Xml.DescribeSecurityGroupsResponse.securityGroupInfo.item.vpcId |
+                Should -Be $vpc -Because 'the group was created there, as read back from the sandbox'
+            $explicit = Request-OnDemandBastion -SourceAddress 198.51.100.7 -Duration 1h -Reason 'explicit vpc' -VpcId $Seed.VpcId @AsAlice
+            $explicit.VpcId | Should -Be $Seed.VpcId
+        }
+        finally { $null = Invoke-RawEc2 DeleteTags @{ 'ResourceId.1' = $Seed.Web1; 'Tag.1.Key' = 'cdp:bastion:vpc-id' } }
+    }
+
+    It 'refuses a cdp:bastion:vpc-id setting that is not a VPC id (InvalidConfigurationValue) before creating anything' {
+        $null = Invoke-RawEc2 CreateTags @{ 'ResourceId.1' = $Seed.Web1; 'Tag.1.Key' = 'cdp:bastion:vpc-id'; 'Tag.1.Value' = 'my-vpc' }
+        try {
+            $mark = Get-CdpCallMark
+            $err = Get-CdpError { Request-OnDemandBastion -SourceAddress 198.51.100.7 -Duration 1h -Reason 'bad tag' -ErrorAction Stop @AsAlice }
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidConfigurationValue,*'
+            "$($err.CategoryInfo.Category)" | Should -Be 'InvalidData'
+            "$err" | Should -BeLike '*vpc-id*'
+            Get-StepCall $mark 'CreateSecurityGroup' | Should -BeNullOrEmpty
+        }
+        finally { $null = Invoke-RawEc2 DeleteTags @{ 'ResourceId.1' = $Seed.Web1; 'Tag.1.Key' = 'cdp:bastion:vpc-id' } }
+    }
+
     It 'gives a Windows AMI PowerShell user data that shuts down at expiry' {
         $request = New-ApprovedRequest
         $mark = Get-CdpCallMark

@@ -48,6 +48,19 @@ namespace CloudDesignPatterns.Engine.Bastion
             return new BastionRequestPlan(parsed, port, TimeSpan.FromSeconds(Math.Floor(duration.TotalSeconds)), why, vpcId);
         }
 
+        /// <summary>
+        /// The plan with its VPC: -VpcId, else the cdp:bastion:vpc-id setting (tag or user data) of the instance this
+        /// runs on, else none (EC2's default VPC). Resolved before the confirmation, so -WhatIf names the VPC used.
+        /// </summary>
+        public static async Task<BastionRequestPlan> WithConfiguredVpcAsync(Ec2Session ec2, BastionRequestPlan plan, CancellationToken cancel)
+        {
+            if (plan.VpcId != null) return plan;
+            var notGiven = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["VpcId"] = null };
+            var configuration = await BastionConfiguration.ResolveAsync(ec2, notGiven, new[] { "VpcId" }, cancel).ConfigureAwait(false);
+            var vpcId = BastionConfiguration.Text(configuration, "VpcId");
+            return vpcId == null ? plan : new BastionRequestPlan(plan.Source, plan.Port, plan.Duration, plan.Reason, vpcId);
+        }
+
         /// <summary>Who asks (STS), the group created with its tags in the same call, then read back.</summary>
         public static async Task<BastionRequest> ExecuteAsync(Ec2Session ec2, BastionRequestPlan plan, CancellationToken cancel)
         {

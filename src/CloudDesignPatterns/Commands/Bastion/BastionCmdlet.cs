@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CloudDesignPatterns.Engine.Bastion;
+using CloudDesignPatterns.Engine.Configuration;
 using CloudDesignPatterns.Engine.Errors;
 using CloudDesignPatterns.Infrastructure;
 
@@ -36,11 +37,15 @@ namespace CloudDesignPatterns.Commands.Bastion
             work();
         });
 
-        /// <summary>Runs one item; a <see cref="PatternException"/> becomes that item's error record.</summary>
+        /// <summary>
+        /// Runs one item; a <see cref="PatternException"/> becomes that item's error record, and so does a cdp:bastion:*
+        /// setting of this instance that does not parse (InvalidConfigurationValue, naming the setting).
+        /// </summary>
         protected void ForItem(object target, Action work)
         {
             try { work(); }
             catch (PatternException error) { WritePatternError(error, target); }
+            catch (ConfigurationException invalid) { WriteError(new ErrorRecord(invalid, "InvalidConfigurationValue", ErrorCategory.InvalidData, invalid.Key)); }
         }
     }
 }

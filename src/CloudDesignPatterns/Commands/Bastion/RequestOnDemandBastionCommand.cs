@@ -30,6 +30,7 @@ namespace CloudDesignPatterns.Commands.Bastion
         [Parameter]
         public int Port { get; set; } = 22;
 
+        /// <summary>The VPC of the request's security group; else the cdp:bastion:vpc-id setting of this instance, else the default VPC.</summary>
         [Parameter]
         public string? VpcId { get; set; }
 
@@ -52,9 +53,13 @@ namespace CloudDesignPatterns.Commands.Bastion
 
         protected override void EndProcessing()
         {
-            if (!Confirm(plan!.Source.Cidr, plan.Describe())) return;
             ResolveContextOnce();
-            ForItem(SourceAddress, () => WriteObject(Run((log, ct) => BastionRequester.ExecuteAsync(SessionFor(log), plan, ct))));
+            ForItem(SourceAddress, () =>
+            {
+                var configured = Run((log, ct) => BastionRequester.WithConfiguredVpcAsync(SessionFor(log), plan!, ct));
+                if (!Confirm(configured.Source.Cidr, configured.Describe())) return;
+                WriteObject(Run((log, ct) => BastionRequester.ExecuteAsync(SessionFor(log), configured, ct)));
+            });
         }
     }
 }
