@@ -86,6 +86,106 @@ Describe 'Set-OperationalFirewall converges a team firewall' {
     }
 }
 
+Describe 'A rule description changed behind the module''s back' {
+    BeforeAll {
+        Set-OperationalFirewall -Definition $Declaration -Confirm:$false @As | Out-Null
+        $script:Url = $Sandbox.EndpointUrl
+        $script:Https = (Get-OperationalFirewall web @As).Rules | Where-Object Source -eq '10.0.0.0/16'
+        $script:GroupId = (Get-OperationalFirewall web @As).SecurityGroupId
+        $script:Mutating = 'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'RevokeSecurityGroupIngress',
+            'UpdateSecurityGroupRuleDescriptionsIngress', 'ModifySecurityGroupRules', 'ModifyNetworkInterfaceAttribute', 'CreateTags', 'DeleteTags'
+        # The description AWS holds, read with a raw call so the module under test is not the witness.
+        function script:Get-RawDescription {
+            (Invoke-CdpRawEc2 $Url DescribeSecurityGroupRules @{ 'SecurityGroupRuleId.1' = $Https.SecurityGroupRuleId }).
+                DescribeSecurityGroupRulesResponse.securityGroupRuleSet.item.description
+        }
+        # Someone edits the rule in the console: ModifySecurityGroupRules, a call the module never makes for this.
+        Invoke-CdpRawEc2 $Url ModifySecurityGroupRules @{
+            GroupId = $GroupId; 'SecurityGroupRule.1.SecurityGroupRuleId' = $Https.SecurityGroupRuleId
+            'SecurityGroupRule.1.SecurityGroupRule.IpProtocol' = 'tcp'; 'SecurityGroupRule.1.SecurityGroupRule.FromPort' = '443'
+            'SecurityGroupRule.1.SecurityGroupRule.ToPort' = '443'; 'SecurityGroupRule.1.SecurityGroupRule.CidrIpv4' = '10.0.0.0/16'
+            'SecurityGroupRule.1.SecurityGroupRule.Description' = 'opened for a demo'
+        } | Out-Null
+    }
+
+    It 'is reported by Test-OperationalFirewall as RuleDescription with both descriptions' {
+        Get-RawDescription | Should -Be 'opened for a demo'
+        Test-OperationalFirewall -Definition $Declaration @As | Should -BeFalse
+        $drift = @(Test-OperationalFirewall -Definition $Declaration -Detailed @As)
+        $drift | Should -HaveCount 1
+        $drift[0].Kind | Should -Be 'RuleDescription'
+        $drift[0].SecurityGroupId | Should -Be $GroupId
+        $drift[0].SecurityGroupRuleId | Should -Be $Https.SecurityGroupRuleId
+        $drift[0].Rule | Should -Be 'tcp 443 from 10.0.0.0/16'
+        $drift[0].DeclaredDescription | Should -Be 'HTTPS from the VPC'
+        $drift[0].ObservedDescription | Should -Be 'opened for a demo'
+    }
+
+    It 'is not drift for a rule declared without a Description' {
+        $undescribed = @{ Teams = @{ web = @{ Description = 'Web tier'; AttachTo = @{ Role = 'web' }; Rules = @(
+                        @{ Protocol = 'tcp'; Port = 443; Source = '10.0.0.0/16' }
+                        @{ Protocol = 'tcp'; FromPort = 8080; ToPort = 8081; Source = @('10.0.1.0/24', '2001:db8::/64') }) } } }
+        Test-OperationalFirewall -Definition $undescribed @As | Should -BeTrue
+    }
+
+    It '-WhatIf plans the update and changes nothing' {
+        $mark = Get-CdpCallMark
+        $planned = @(Set-OperationalFirewall -Definition $Declaration -WhatIf @As)
+        $planned | Should -HaveCount 1
+        $planned[0].Action | Should -Be 'UpdateRuleDescription'
+        $planned[0].Status | Should -Be 'Planned'
+        @(Get-CdpCallSince -Mark $mark | Where-Object Action -in $Mutating) | Should -HaveCount 0
+        Get-RawDescription | Should -Be 'opened for a demo'
+    }
+
+    It '-Confirm asks, naming both descriptions, and a No changes nothing' {
+        $mark = Get-CdpCallMark
+        $run = Invoke-CdpAnswering -Decline 'UpdateRuleDescription' -ScriptBlock {
+            param($Declaration, $As)
+            Set-OperationalFirewall -Definition $Declaration -Confirm @As
+        } -ArgumentList $Declaration, $As
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts | Should -HaveCount 1
+        $run.Prompts[0] | Should -BeLike "*tcp 443 from 10.0.0.0/16 to 'HTTPS from the VPC' (was 'opened for a demo')*"
+        @(Get-CdpCallSince -Mark $mark | Where-Object Action -in $Mutating) | Should -HaveCount 0
+        Get-RawDescription | Should -Be 'opened for a demo'
+    }
+
+    It 'without ec2:UpdateSecurityGroupRuleDescriptionsIngress the item fails with the action named, and nothing changes' {
+        $policy = Remove-CdpPolicyAction (Get-PatternIamPolicy Firewall FirewallAdministrator) 'ec2:UpdateSecurityGroupRuleDescriptionsIngress'
+        $denied = (Register-CdpPrincipal -AccessKeyId AKIDFIREWALLNODESC -Policy $policy).Splat
+        $changes = @(Set-OperationalFirewall -Definition $Declaration -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue @denied)
+        $changes | Should -HaveCount 1
+        $changes[0].Status | Should -Be 'Failed'
+        $failed | Should -HaveCount 1
+        $failed[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failed[0].ErrorDetails.RecommendedAction | Should -Match 'ec2:UpdateSecurityGroupRuleDescriptionsIngress'
+        Get-RawDescription | Should -Be 'opened for a demo'
+    }
+
+    It 'is fixed by Set-OperationalFirewall with one UpdateSecurityGroupRuleDescriptionsIngress call, as the Firewall role' {
+        $mark = Get-CdpCallMark
+        $changes = @(Set-OperationalFirewall -Definition $Declaration -Confirm:$false @As)
+        $calls = @(Get-CdpCallSince -Mark $mark)
+        $changes | Should -HaveCount 1
+        $changes[0].Action | Should -Be 'UpdateRuleDescription'
+        $changes[0].Status | Should -Be 'Done'
+        $changes[0].SecurityGroupRuleId | Should -Be $Https.SecurityGroupRuleId
+        $changing = @($calls | Where-Object Action -in $Mutating)
+        $changing.Action | Should -Be @('UpdateSecurityGroupRuleDescriptionsIngress')
+        $changing[0].Outcome | Should -Be 'Success' -Because 'the published FirewallAdministrator role allows it on the managed team group'
+        $calls | ForEach-Object { $_.AccessKeyId | Should -Be $Principal.AccessKeyId }
+        Get-RawDescription | Should -Be 'HTTPS from the VPC'
+    }
+
+    It 'changes nothing on a second run' {
+        $mark = Get-CdpCallMark
+        @(Set-OperationalFirewall -Definition $Declaration -Confirm:$false @As) | Should -HaveCount 0
+        @(Get-CdpCallSince -Mark $mark | Where-Object Action -notlike 'Describe*') | Should -HaveCount 0
+        Test-OperationalFirewall -Definition $Declaration @As | Should -BeTrue
+    }
+}
+
 Describe 'Quotas are checked before any call' {
     It 'refuses a plan over the rules-per-group quota with no change made' {
         $many = @{ Quotas = @{ RulesPerGroup = 2 }; Teams = @{ big = @{ Rules = @(@{ Port = 1; Source = '10.0.0.0/8' }, @{ Port = 2; Source = '10.0.0.0/8' }, @{ Port = 3; Source = '10.0.0.0/8' }) } } }

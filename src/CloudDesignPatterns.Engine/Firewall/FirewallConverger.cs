@@ -13,9 +13,9 @@ namespace CloudDesignPatterns.Engine.Firewall
 {
     /// <summary>
     /// Executes the approved changes of a <see cref="FirewallPlan"/> with the fewest calls (one create per missing
-    /// group, one authorize and one revoke per group, one interface update per interface, groups by team in parallel),
-    /// then reads everything back and marks each change Done or NotVerified. A failure is reported on its items and
-    /// the rest goes on.
+    /// group, one authorize, one revoke and one description update per group, one interface update per interface,
+    /// groups by team in parallel), then reads everything back and marks each change Done or NotVerified. A failure is
+    /// reported on its items and the rest goes on.
     /// </summary>
     public static class FirewallConverger
     {
@@ -38,26 +38,20 @@ namespace CloudDesignPatterns.Engine.Firewall
                 }
                 if (groupId == null) return;
                 lock (groupOf) groupOf[team.Name] = groupId;
-                var authorize = items.Where(i => i.Action == FirewallAction.AuthorizeRule).ToList();
-                if (authorize.Count > 0)
+                await BatchAsync(outcomes, ec2, groupId, items, FirewallAction.AuthorizeRule, async batch =>
+                    await SecurityGroupRules.AuthorizeAsync(ec2, groupId, batch.Select(i => i.Rule!).ToList(), RuleTags(team), cancel).ConfigureAwait(false))
+                    .ConfigureAwait(false);
+                await BatchAsync(outcomes, ec2, groupId, items, FirewallAction.RevokeRule, async batch =>
                 {
-                    try
-                    {
-                        var ids = await SecurityGroupRules.AuthorizeAsync(ec2, groupId, authorize.Select(i => i.Rule!).ToList(), RuleTags(team), cancel).ConfigureAwait(false);
-                        for (var n = 0; n < authorize.Count; n++) Done(outcomes, ec2, authorize[n], groupId, ids[n]);
-                    }
-                    catch (PatternException e) { FailAll(outcomes, ec2, authorize, e); }
-                }
-                var revoke = items.Where(i => i.Action == FirewallAction.RevokeRule).ToList();
-                if (revoke.Count > 0)
+                    await SecurityGroupRules.RevokeAsync(ec2, groupId, batch.Select(i => i.RuleId!).ToList(), cancel).ConfigureAwait(false);
+                    return null;
+                }).ConfigureAwait(false);
+                await BatchAsync(outcomes, ec2, groupId, items, FirewallAction.UpdateRuleDescription, async batch =>
                 {
-                    try
-                    {
-                        await SecurityGroupRules.RevokeAsync(ec2, groupId, revoke.Select(i => i.RuleId!).ToList(), cancel).ConfigureAwait(false);
-                        foreach (var item in revoke) Done(outcomes, ec2, item, groupId, item.RuleId);
-                    }
-                    catch (PatternException e) { FailAll(outcomes, ec2, revoke, e); }
-                }
+                    await SecurityGroupRules.UpdateDescriptionsAsync(ec2, groupId, batch.Select(i => (i.RuleId!, i.Rule!.Description!)).ToList(), cancel)
+                        .ConfigureAwait(false);
+                    return null;
+                }).ConfigureAwait(false);
             })).ConfigureAwait(false);
 
             // Interfaces: one ModifyNetworkInterfaceAttribute each, with its other groups kept.
@@ -118,6 +112,23 @@ namespace CloudDesignPatterns.Engine.Firewall
                 },
             }, ct), cancel).ConfigureAwait(false);
             return answer.GroupId;
+        }
+
+        /// <summary>
+        /// One call for the team's items of one rule action on its group: each item Done (with the rule id the call
+        /// answers, when it answers some) or, when the call fails, each Failed.
+        /// </summary>
+        private static async Task BatchAsync(Dictionary<FirewallItem, FirewallOutcome?> outcomes, Ec2Session ec2, string groupId,
+            IEnumerable<FirewallItem> items, FirewallAction action, Func<List<FirewallItem>, Task<List<string>?>> call)
+        {
+            var batch = items.Where(i => i.Action == action).ToList();
+            if (batch.Count == 0) return;
+            try
+            {
+                var ruleIds = await call(batch).ConfigureAwait(false);
+                for (var n = 0; n < batch.Count; n++) Done(outcomes, ec2, batch[n], groupId, ruleIds?[n]);
+            }
+            catch (PatternException e) { FailAll(outcomes, ec2, batch, e); }
         }
 
         private static Dictionary<string, string> RuleTags(TeamDeclaration team) => new Dictionary<string, string>

@@ -3,9 +3,10 @@ using System.Linq;
 
 namespace CloudDesignPatterns.Engine.Firewall
 {
-    public enum FirewallAction { CreateGroup, AuthorizeRule, RevokeRule, AttachGroup, DetachGroup }
+    /// <summary>In the order a run makes them (the plan's changes are sorted by it).</summary>
+    public enum FirewallAction { CreateGroup, AuthorizeRule, RevokeRule, UpdateRuleDescription, AttachGroup, DetachGroup }
 
-    public enum DriftKind { MissingGroup, MissingRule, ExtraRule, MissingAttachment, ExtraAttachment, UndeclaredGroup }
+    public enum DriftKind { MissingGroup, MissingRule, ExtraRule, RuleDescription, MissingAttachment, ExtraAttachment, UndeclaredGroup }
 
     /// <summary>One difference between the declaration and AWS, and what converging it takes.</summary>
     public sealed class FirewallItem
@@ -18,6 +19,8 @@ namespace CloudDesignPatterns.Engine.Firewall
         public string? GroupId { get; set; }
         public RuleSpec? Rule { get; set; }
         public string? RuleId { get; set; }
+        /// <summary>For a RuleDescription drift: the description AWS holds (null when the rule has none); Rule holds the declared one.</summary>
+        public string? ObservedDescription { get; set; }
         public string? InstanceId { get; set; }
         public string? NetworkInterfaceId { get; set; }
 
@@ -27,6 +30,7 @@ namespace CloudDesignPatterns.Engine.Firewall
             DriftKind.MissingGroup => FirewallAction.CreateGroup,
             DriftKind.MissingRule => FirewallAction.AuthorizeRule,
             DriftKind.ExtraRule => FirewallAction.RevokeRule,
+            DriftKind.RuleDescription => FirewallAction.UpdateRuleDescription,
             DriftKind.MissingAttachment => FirewallAction.AttachGroup,
             DriftKind.ExtraAttachment => FirewallAction.DetachGroup,
             _ => null,

@@ -23,8 +23,14 @@ namespace CloudDesignPatterns.Engine.Firewall
                 groupOfTeam[team.Name] = group;
                 if (group == null) items.Add(new FirewallItem(DriftKind.MissingGroup, team.Name));
                 foreach (var rule in team.Rules)
-                    if (group == null || group.Rules.All(r => !r.Spec.Equals(rule)))
+                {
+                    var match = group?.Rules.FirstOrDefault(r => r.Spec.Equals(rule));
+                    if (match == null)
                         items.Add(new FirewallItem(DriftKind.MissingRule, team.Name) { GroupId = group?.GroupId, Rule = rule });
+                    else if (DescriptionDrifted(rule, match.Spec))
+                        items.Add(new FirewallItem(DriftKind.RuleDescription, team.Name)
+                            { GroupId = group!.GroupId, Rule = rule, RuleId = match.RuleId, ObservedDescription = match.Spec.Description });
+                }
                 if (group != null)
                     foreach (var rule in group.Rules.Where(r => !team.Rules.Contains(r.Spec) && !IsOnDemand(r)))
                         items.Add(new FirewallItem(DriftKind.ExtraRule, team.Name) { GroupId = group.GroupId, Rule = rule.Spec, RuleId = rule.RuleId });
@@ -47,6 +53,13 @@ namespace CloudDesignPatterns.Engine.Firewall
         /// <summary>An instance is selected when its tags hold every AttachTo pair; a team without AttachTo selects none.</summary>
         public static bool Selects(TeamDeclaration team, ObservedInterface eni) =>
             team.AttachTo.Count > 0 && team.AttachTo.All(t => eni.InstanceTags.TryGetValue(t.Key, out var v) && v == t.Value);
+
+        /// <summary>
+        /// The description is the audit trail of a rule ("who asked for this port"), so a declared one must hold exactly;
+        /// a rule declared without one leaves whatever AWS holds alone.
+        /// </summary>
+        private static bool DescriptionDrifted(RuleSpec declared, RuleSpec observed) =>
+            declared.Description != null && !string.Equals(declared.Description, observed.Description, StringComparison.Ordinal);
 
         private static bool IsOnDemand(ObservedRule rule) => rule.Tags.Keys.Any(k => k.StartsWith(OnDemandTagPrefix, StringComparison.Ordinal));
 

@@ -33,6 +33,8 @@ namespace CloudDesignPatterns.Engine.Firewall
                 SecurityGroupId = d.GroupId,
                 SecurityGroupRuleId = d.RuleId,
                 Rule = d.Rule?.ToString(),
+                DeclaredDescription = d.Drift == DriftKind.RuleDescription ? d.Rule?.Description : null,
+                ObservedDescription = d.ObservedDescription,
                 InstanceId = d.InstanceId,
                 NetworkInterfaceId = d.NetworkInterfaceId,
             });

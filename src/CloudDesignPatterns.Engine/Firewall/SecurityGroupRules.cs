@@ -9,7 +9,8 @@ namespace CloudDesignPatterns.Engine.Firewall
 {
     /// <summary>
     /// The rule-level EC2 calls both firewall patterns share: read a group's ingress rules with their ids and tags,
-    /// authorize rules (tagged at creation), revoke rules by id. Translates between <see cref="RuleSpec"/> and the SDK.
+    /// authorize rules (tagged at creation), revoke rules and set
+    /// their descriptions by id. Translates between <see cref="RuleSpec"/> and the SDK.
     /// </summary>
     internal static class SecurityGroupRules
     {
@@ -77,5 +78,16 @@ namespace CloudDesignPatterns.Engine.Firewall
         public static Task RevokeAsync(Ec2Session ec2, string groupId, IReadOnlyList<string> ruleIds, CancellationToken cancel) =>
             ec2.CallAsync("RevokeSecurityGroupIngress", groupId, true, (c, ct) => c.RevokeSecurityGroupIngressAsync(
                 new RevokeSecurityGroupIngressRequest { GroupId = groupId, SecurityGroupRuleIds = ruleIds.ToList() }, ct), cancel);
+
+        /// <summary>Sets the descriptions of ingress rules by rule id, in one call for the group.</summary>
+        public static Task UpdateDescriptionsAsync(Ec2Session ec2, string groupId, IReadOnlyList<(string RuleId, string Description)> descriptions,
+            CancellationToken cancel) =>
+            ec2.CallAsync("UpdateSecurityGroupRuleDescriptionsIngress", groupId, true, (c, ct) => c.UpdateSecurityGroupRuleDescriptionsIngressAsync(
+                new UpdateSecurityGroupRuleDescriptionsIngressRequest
+                {
+                    GroupId = groupId,
+                    SecurityGroupRuleDescriptions = descriptions
+                        .Select(d => new SecurityGroupRuleDescription { SecurityGroupRuleId = d.RuleId, Description = d.Description }).ToList(),
+                }, ct), cancel);
     }
 }

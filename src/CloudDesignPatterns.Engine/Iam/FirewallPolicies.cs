@@ -19,8 +19,8 @@ namespace CloudDesignPatterns.Engine.Iam
 
         private static RoleDefinition Administrator() => new RoleDefinition(
             "FirewallAdministrator",
-            "Set-, Test- and Get-OperationalFirewall: creates team groups tagged as managed, authorizes and revokes rules only on " +
-            "managed groups, and sets the groups of instance interfaces.",
+            "Set-, Test- and Get-OperationalFirewall: creates team groups tagged as managed, authorizes and revokes rules and " +
+            "sets their descriptions only on managed groups, and sets the groups of instance interfaces.",
             Allow("DescribeForFirewall")
                 .Actions("ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules", "ec2:DescribeInstances", "ec2:DescribeVpcs", "ec2:DescribeRegions", "ec2:DescribeTags")
                 .On(Ec2Arns.Any),
@@ -32,7 +32,8 @@ namespace CloudDesignPatterns.Engine.Iam
                 .Actions("ec2:CreateSecurityGroup")
                 .On(Ec2Arns.Vpc),
             Allow("ChangeRulesOfManagedGroups")
-                .Actions("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:ModifySecurityGroupRules")
+                .Actions("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
+                    "ec2:ModifySecurityGroupRules")
                 .On(Ec2Arns.SecurityGroup)
                 .WhenResourceManaged(),
             Allow("CreateManagedRules")

@@ -5,7 +5,7 @@ namespace CloudDesignPatterns.Model.Firewall
     {
         public string Region { get; set; } = "";
         public string Team { get; set; } = "";
-        /// <summary>CreateGroup, AuthorizeRule, RevokeRule, AttachGroup or DetachGroup.</summary>
+        /// <summary>CreateGroup, AuthorizeRule, RevokeRule, UpdateRuleDescription, AttachGroup or DetachGroup.</summary>
         public string Action { get; set; } = "";
         public string? SecurityGroupId { get; set; }
         public string? SecurityGroupRuleId { get; set; }

@@ -80,6 +80,71 @@ namespace CloudDesignPatterns.Tests.Firewall
             Assert.Contains(plan.QuotaProblems, p => p.Contains("SecurityGroupsPerInterfaceLimitExceeded"));
         }
 
+        private static FirewallDeclaration DescribedRules() => DeclarationReader.Read(new Hashtable
+        {
+            ["Teams"] = new Hashtable
+            {
+                ["web"] = new Hashtable
+                {
+                    ["Rules"] = new object[]
+                    {
+                        new Hashtable { ["Port"] = 443, ["Source"] = "10.0.0.0/16", ["Description"] = "HTTPS, asked by alice" },
+                        new Hashtable { ["Port"] = 22, ["Source"] = "10.0.9.0/24" },
+                    },
+                },
+            },
+        });
+
+        private static ObservedFirewall WebGroupWith(params ObservedRule[] rules)
+        {
+            var observed = new ObservedFirewall { VpcId = "vpc-1" };
+            var group = new ObservedGroup { GroupId = "sg-web", Team = "web" };
+            group.Rules.AddRange(rules);
+            observed.Groups.Add(group);
+            return observed;
+        }
+
+        [Theory]
+        [InlineData("HTTPS, asked by bob")]
+        [InlineData("https, asked by alice")]
+        [InlineData(null)]
+        public void A_declared_description_that_differs_in_aws_is_drift_updated_on_the_observed_rule(string? observed)
+        {
+            var aws = WebGroupWith(
+                new ObservedRule("sgr-443", new RuleSpec("tcp", 443, 443, SourceKind.Ipv4Cidr, "10.0.0.0/16", observed)),
+                new ObservedRule("sgr-22", new RuleSpec("tcp", 22, 22, SourceKind.Ipv4Cidr, "10.0.9.0/24", "anything")));
+            var plan = FirewallPlanner.Plan(DescribedRules(), aws, prune: true);
+            var drift = Assert.Single(plan.Drift);
+            Assert.Equal(DriftKind.RuleDescription, drift.Drift);
+            Assert.Equal(FirewallAction.UpdateRuleDescription, drift.Action);
+            Assert.Equal("sg-web", drift.GroupId);
+            Assert.Equal("sgr-443", drift.RuleId);
+            Assert.Equal("HTTPS, asked by alice", drift.Rule!.Description);
+            Assert.Equal(observed, drift.ObservedDescription);
+            // Fixing a description removes nothing, so it needs no -Prune.
+            Assert.Equal(new FirewallAction?[] { FirewallAction.UpdateRuleDescription },
+                FirewallPlanner.Plan(DescribedRules(), aws, prune: false).Changes.Select(c => c.Action).ToArray());
+        }
+
+        [Fact]
+        public void A_matching_description_or_a_rule_declared_without_one_is_not_drift()
+        {
+            var plan = FirewallPlanner.Plan(DescribedRules(), WebGroupWith(
+                new ObservedRule("sgr-443", new RuleSpec("tcp", 443, 443, SourceKind.Ipv4Cidr, "10.0.0.0/16", "HTTPS, asked by alice")),
+                new ObservedRule("sgr-22", new RuleSpec("tcp", 22, 22, SourceKind.Ipv4Cidr, "10.0.9.0/24", "set by hand"))), prune: true);
+            Assert.Empty(plan.Drift);
+        }
+
+        [Fact]
+        public void A_missing_rule_is_authorized_with_its_description_not_also_updated()
+        {
+            var plan = FirewallPlanner.Plan(DescribedRules(), WebGroupWith(
+                new ObservedRule("sgr-22", new RuleSpec("tcp", 22, 22, SourceKind.Ipv4Cidr, "10.0.9.0/24"))), prune: true);
+            var change = Assert.Single(plan.Changes);
+            Assert.Equal(FirewallAction.AuthorizeRule, change.Action);
+            Assert.Equal("HTTPS, asked by alice", change.Rule!.Description);
+        }
+
         [Fact]
         public void A_group_without_a_declared_team_is_drift_but_not_a_change()
         {

@@ -10,6 +10,7 @@ namespace CloudDesignPatterns.Tests.Iam
         private static readonly CatalogScenario Backup = new CatalogScenario("Snapshot", "Snapshot");
         private static readonly CatalogScenario Rotation = new CatalogScenario("Snapshot", "SnapshotRotation");
         private static readonly CatalogScenario Restore = new CatalogScenario("Snapshot", "SnapshotRestore");
+        private static readonly CatalogScenario FirewallAdmin = new CatalogScenario("Firewall", "FirewallAdministrator");
 
         [Theory]
         [InlineData("ec2:DescribeInstances")]
@@ -177,6 +178,17 @@ namespace CloudDesignPatterns.Tests.Iam
         {
             Assert.Equal(Decision.ImplicitDeny, Restore.Decide(OnManaged(action, Instance)));
             Assert.Equal(Decision.ImplicitDeny, Restore.Decide(OnManaged("ec2:DeleteSnapshot", CatalogScenario.Snapshot)));
+        }
+
+        [Theory]
+        [InlineData("ec2:AuthorizeSecurityGroupIngress")]
+        [InlineData("ec2:RevokeSecurityGroupIngress")]
+        [InlineData("ec2:UpdateSecurityGroupRuleDescriptionsIngress")]
+        public void FirewallAdministrator_changes_rules_only_of_managed_groups(string action)
+        {
+            Assert.Equal(Decision.Allow, FirewallAdmin.Decide(OnManaged(action, SecurityGroup)));
+            Assert.Equal("ChangeRulesOfManagedGroups", FirewallAdmin.SidFor(OnManaged(action, SecurityGroup)));
+            Assert.Equal(Decision.ImplicitDeny, FirewallAdmin.Decide(action, SecurityGroup));
         }
     }
 }

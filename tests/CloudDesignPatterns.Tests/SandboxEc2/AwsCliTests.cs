@@ -72,5 +72,21 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
                 Assert.Equal("active", route.GetProperty("State").GetString());
             }
         }
+
+        /// <summary>The call Set-OperationalFirewall makes for a drifted rule description, as botocore serializes it.</summary>
+        [Fact]
+        public void Cli_updates_an_ingress_rule_description_by_rule_id()
+        {
+            var ruleId = Ec2Harness.Child(Ec2Harness.Items(_ec2.Call("AuthorizeSecurityGroupIngress", ("GroupId", SandboxSeed.OpsSecurityGroupId),
+                ("IpPermissions.1.IpProtocol", "tcp"), ("IpPermissions.1.FromPort", "5000"), ("IpPermissions.1.ToPort", "5000"),
+                ("IpPermissions.1.IpRanges.1.CidrIp", "198.51.100.0/24"), ("IpPermissions.1.IpRanges.1.Description", "old")), "securityGroupRuleSet")[0],
+                "securityGroupRuleId")!;
+            var updated = Aws("ec2", "update-security-group-rule-descriptions-ingress", "--group-id", SandboxSeed.OpsSecurityGroupId,
+                "--security-group-rule-descriptions", $"SecurityGroupRuleId={ruleId},Description=asked by alice");
+            Assert.True(updated.Exit == 0, updated.Err);
+            Assert.True(JsonDocument.Parse(updated.Out).RootElement.GetProperty("Return").GetBoolean());
+            var described = Ec2Harness.Items(_ec2.Call("DescribeSecurityGroupRules", ("SecurityGroupRuleId.1", ruleId)), "securityGroupRuleSet")[0];
+            Assert.Equal("asked by alice", Ec2Harness.Child(described, "description"));
+        }
     }
 }

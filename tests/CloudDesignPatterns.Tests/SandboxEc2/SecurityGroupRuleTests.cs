@@ -37,6 +37,34 @@ namespace CloudDesignPatterns.Tests.SandboxEc2
             Assert.Equal("InvalidPermission.NotFound", _ec2.Fails("RevokeSecurityGroupIngress", Rule(5000)).Code);
         }
 
+        private string Description(string ruleId) =>
+            Child(Items(_ec2.Call("DescribeSecurityGroupRules", ("SecurityGroupRuleId.1", ruleId)), "securityGroupRuleSet").Single(), "description")!;
+
+        [Fact]
+        public void Update_rule_descriptions_ingress_by_rule_id_or_by_permission_authorized_on_the_group()
+        {
+            var ruleId = Child(Items(_ec2.Call("AuthorizeSecurityGroupIngress", Rule(5000)), "securityGroupRuleSet").Single(), "securityGroupRuleId")!;
+            _ec2.Authorizer.Calls.Clear();
+            var answer = _ec2.Call("UpdateSecurityGroupRuleDescriptionsIngress", ("GroupId", SandboxSeed.OpsSecurityGroupId),
+                ("SecurityGroupRuleDescription.1.SecurityGroupRuleId", ruleId), ("SecurityGroupRuleDescription.1.Description", "by id"));
+            var auth = _ec2.Authorizer.Calls.Single();
+            Assert.Equal("ec2:UpdateSecurityGroupRuleDescriptionsIngress", auth.Action);
+            Assert.EndsWith(":security-group/" + SandboxSeed.OpsSecurityGroupId, auth.Arn);
+            Assert.Equal("true", Child(answer, "return"));
+            Assert.Equal("by id", Description(ruleId));
+
+            var byPermission = Rule(5000).Select(p => p.Item1.EndsWith(".Description") ? (p.Item1, "by permission") : p).ToArray();
+            _ec2.Call("UpdateSecurityGroupRuleDescriptionsIngress", byPermission);
+            Assert.Equal("by permission", Description(ruleId));
+
+            Assert.Equal("InvalidPermission.NotFound", _ec2.Fails("UpdateSecurityGroupRuleDescriptionsIngress", Rule(5001)).Code);
+            Assert.Equal("InvalidSecurityGroupRuleId.NotFound", _ec2.Fails("UpdateSecurityGroupRuleDescriptionsIngress", ("GroupId", SandboxSeed.OpsSecurityGroupId),
+                ("SecurityGroupRuleDescription.1.SecurityGroupRuleId", "sgr-0000000000000000f"), ("SecurityGroupRuleDescription.1.Description", "x")).Code);
+            Assert.Equal("InvalidGroup.NotFound", _ec2.Fails("UpdateSecurityGroupRuleDescriptionsIngress", ("GroupId", "sg-0000000000000000f"),
+                ("SecurityGroupRuleDescription.1.SecurityGroupRuleId", ruleId), ("SecurityGroupRuleDescription.1.Description", "x")).Code);
+            Assert.Equal("by permission", Description(ruleId));
+        }
+
         [Fact]
         public void A_malformed_cidr_is_refused()
         {

@@ -188,7 +188,10 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Authorization
             a.Checked();
         }
 
-        /// <summary>AuthorizeSecurityGroupIngress / RevokeSecurityGroupIngress / DeleteSecurityGroup: security-group*.</summary>
+        /// <summary>
+        /// RevokeSecurityGroupIngress / UpdateSecurityGroupRuleDescriptionsIngress / ModifySecurityGroupRules /
+        /// DeleteSecurityGroup: security-group*.
+        /// </summary>
         public static void SecurityGroup(Ec2Authorizer a, SecurityGroupRecord group)
         {
             a.Existing(Ec2Arns.SecurityGroup(a.Region, a.Account, group.Id), group);

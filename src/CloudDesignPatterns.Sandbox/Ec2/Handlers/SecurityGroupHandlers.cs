@@ -9,7 +9,10 @@ using static CloudDesignPatterns.Sandbox.Ec2.Protocol.Ec2Xml;
 
 namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
 {
-    /// <summary>DescribeSecurityGroups, CreateSecurityGroup, DeleteSecurityGroup, Authorize/RevokeSecurityGroupIngress.</summary>
+    /// <summary>
+    /// DescribeSecurityGroups, CreateSecurityGroup, DeleteSecurityGroup, Authorize/RevokeSecurityGroupIngress,
+    /// UpdateSecurityGroupRuleDescriptionsIngress.
+    /// </summary>
     internal static class SecurityGroupHandlers
     {
         public static void Register(IDictionary<string, Ec2Handler> map)
@@ -19,6 +22,7 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             map["DeleteSecurityGroup"] = DeleteSecurityGroup;
             map["AuthorizeSecurityGroupIngress"] = AuthorizeIngress;
             map["RevokeSecurityGroupIngress"] = RevokeIngress;
+            map["UpdateSecurityGroupRuleDescriptionsIngress"] = UpdateIngressDescriptions;
             SecurityGroupRuleHandlers.Register(map);
         }
 
@@ -130,24 +134,46 @@ namespace CloudDesignPatterns.Sandbox.Ec2.Handlers
             if (ruleIds.Count > 0)
             {
                 doomed = new List<PermissionRule>();
-                foreach (var id in ruleIds)
-                {
-                    IdKind.SecurityGroupRule.CheckFormat(id);
-                    doomed.Add(group.Ingress.FirstOrDefault(r => r.Id == id)
-                        ?? throw new SandboxServiceException("InvalidSecurityGroupRuleId.NotFound",
-                            $"The security group rule ID '{id}' does not exist in security group '{group.Id}'"));
-                }
+                foreach (var id in ruleIds) doomed.Add(IngressRule(group, id));
             }
             else
             {
                 var rules = PermissionParser.Read(ctx.P);
-                if (rules.Any(rule => !PermissionParser.Contains(group.Ingress, rule)))
-                    throw new SandboxServiceException("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
+                if (rules.Any(rule => !PermissionParser.Contains(group.Ingress, rule))) throw PermissionNotFound();
                 doomed = group.Ingress.Where(r => rules.Any(r.SameRule)).ToList();
             }
             Ec2ActionPolicy.SecurityGroup(ctx.Auth, group);
             group.Ingress.RemoveAll(doomed.Contains);
             yield return E("return", "true");
         }
+
+        /// <summary>
+        /// By rule id (SecurityGroupRuleDescription.N.SecurityGroupRuleId / .Description) or by permission
+        /// (IpPermissions.N, each source's Description); ingress rules only, all or nothing. A missing Description
+        /// removes the rule's description, as AWS does.
+        /// </summary>
+        private static IEnumerable<object?> UpdateIngressDescriptions(Ec2Context ctx)
+        {
+            var group = FindGroup(ctx);
+            var byId = ctx.P.Structs("SecurityGroupRuleDescription");
+            var changes = byId.Count > 0
+                ? byId.Select(d => (Rule: IngressRule(group, d.Required("SecurityGroupRuleId")), Description: d.Get("Description"))).ToList()
+                : PermissionParser.Read(ctx.P)
+                    .Select(p => (Rule: group.Ingress.FirstOrDefault(p.SameRule) ?? throw PermissionNotFound(), p.Description)).ToList();
+            Ec2ActionPolicy.SecurityGroup(ctx.Auth, group);
+            foreach (var (rule, description) in changes) rule.Description = description;
+            yield return E("return", "true");
+        }
+
+        private static PermissionRule IngressRule(SecurityGroupRecord group, string ruleId)
+        {
+            IdKind.SecurityGroupRule.CheckFormat(ruleId);
+            return group.Ingress.FirstOrDefault(r => r.Id == ruleId)
+                ?? throw new SandboxServiceException("InvalidSecurityGroupRuleId.NotFound",
+                    $"The security group rule ID '{ruleId}' does not exist in security group '{group.Id}'");
+        }
+
+        private static SandboxServiceException PermissionNotFound() =>
+            new SandboxServiceException("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
     }
 }

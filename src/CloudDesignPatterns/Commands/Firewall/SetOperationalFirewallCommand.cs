@@ -35,7 +35,8 @@ namespace CloudDesignPatterns.Commands.Firewall
             foreach (var item in plan.Changes)
             {
                 var target = item.GroupId ?? $"team {item.Team} ({declaration.Teams.First(t => t.Name == item.Team).GroupName})";
-                var what = item.Action + (item.Rule != null ? $" {item.Rule}" : "") + (item.NetworkInterfaceId != null ? $" on {item.InstanceId}/{item.NetworkInterfaceId}" : "");
+                var what = item.Action + (item.Rule != null ? $" {item.Rule}" : "") + (item.NetworkInterfaceId != null ? $" on {item.InstanceId}/{item.NetworkInterfaceId}" : "")
+                    + (item.Drift == DriftKind.RuleDescription ? $" to '{item.Rule!.Description}' (was '{item.ObservedDescription}')" : "");
                 var whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf");
                 if (whatIf || !(Force || ShouldProcess(target, what)))
                 {
