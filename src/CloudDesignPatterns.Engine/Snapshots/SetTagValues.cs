@@ -53,6 +53,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsForeignOwnerTag(string key)
         {
             foreach (var prefix in ForeignOwnerTagPrefixes)

@@ -133,6 +133,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         /// <summary>"100%" → 100, read from the bytes; anything unreadable → 0, as <see cref="SnapshotFacts.ParseProgress"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int ReadPercent(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return SnapshotFacts.ParseProgress(xml.ReadText());
@@ -140,6 +141,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
             return AsciiDigits.TryParse(xml.Data, start, length, out var value) ? value : SnapshotFacts.ParseProgress(Encoding.UTF8.GetString(xml.Data, start, length));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int ReadInt(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return ParseInt(xml.ReadText());
@@ -147,6 +149,7 @@ namespace CloudDesignPatterns.Engine.Snapshots
         }
 
         /// <summary>EC2's "2026-11-27T01:02:03.456Z" read from the bytes; any other ISO 8601 form through DateTime.Parse.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static DateTime ReadTime(Ec2XmlScanner xml)
         {
             if (!xml.TryReadPlain(out var start, out var length)) return Iso8601.ParseUtc(xml.ReadText());

@@ -75,6 +75,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
         }
 
         /// <summary>The current element's text as the pool's shared string; a plain value seen before allocates nothing.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public string ReadShared(Utf8StringPool pool)
             => TryReadPlain(out var start, out var length) ? pool.Get(data, start, length) : pool.Get(ReadText());
 

@@ -42,6 +42,7 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
             return value;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool SameAscii(string value, byte[] data, int start, int length)
         {
             if (value.Length != length) return false;
