@@ -162,6 +162,34 @@ Describe 'Register-PatternSchedule -Backend Cron and TaskScheduler' {
         $lines[0] | Should -BeLike '*UTC*Debian*host time*' -Because 'the comment warns where CRON_TZ is ignored'
     }
 
+    It 'warns at registration when the host is not on UTC (Debian''s cron ignores CRON_TZ), and not when it is' {
+        $manifest = Get-CdpModuleManifest
+        # The zone is the child's from its start (TZ in its environment): .NET reads it once per process.
+        $script = {
+            param($Zone)
+            $env:TZ = $Zone
+            @"
+Import-Module '$manifest'
+`$root = Join-Path ([IO.Path]::GetTempPath()) "cdp-tz-$([guid]::NewGuid().ToString('n'))"
+`$null = Register-PatternSchedule -Pattern Snapshot -Name tz -Command 'New-PatternSnapshot -Self' -Schedule 'cron(0 1 * * ? *)' -Backend Cron -Root `$root -PwshPath '$Pwsh' -Force -WarningVariable w -WarningAction SilentlyContinue
+`$cron = Test-Path (Join-Path `$root 'etc/cron.d/cdp-tz')
+Remove-Item `$root -Recurse -Force
+@{ Warnings = @(`$w | ForEach-Object { "`$_" }); Written = `$cron } | ConvertTo-Json -Compress
+"@
+        }
+        $before = $env:TZ
+        try {
+            $berlin = Invoke-CdpChildPwsh (& $script 'Europe/Berlin')
+            $utc = Invoke-CdpChildPwsh (& $script 'UTC')
+        }
+        finally { $env:TZ = $before }
+        $berlin.Written | Should -BeTrue -Because 'the warning does not stop the registration'
+        @($berlin.Warnings) | Should -HaveCount 1
+        $berlin.Warnings[0] | Should -BeLike '*Europe/Berlin*CRON_TZ*Debian*host time*'
+        $utc.Written | Should -BeTrue
+        @($utc.Warnings | Where-Object { $_ }) | Should -HaveCount 0
+    }
+
     It 'writes the Task Scheduler XML it would register: trigger, principal that runs logged on or not, pwsh action' {
         $s = Register-PatternSchedule -Pattern Snapshot -Name hourly -Command 'New-PatternSnapshot -Self' -Schedule 'rate(2 hours)' -Backend TaskScheduler -Root $Root -PwshPath 'C:\Program Files\PowerShell\7\pwsh.exe' -RunAs 'EXAMPLE\backup' -Force
         $s.Backend | Should -Be TaskScheduler
