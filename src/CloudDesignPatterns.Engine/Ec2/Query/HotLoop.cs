@@ -10,6 +10,8 @@ namespace CloudDesignPatterns.Engine.Ec2.Query
     /// (target ≤ 1 s). A library loaded into pwsh cannot set <c>TieredCompilation</c>/<c>TieredPGO</c> (they are the
     /// host's runtimeconfig settings), so the hint goes on the methods. See docs/performance.md for the figures and
     /// the list of methods that carry it; put it on no other method without a measurement.
+    /// Six small helpers those methods call per snapshot carry the standard <c>AggressiveInlining</c> instead, so the
+    /// optimised callers take them in rather than calling them through the runtime's instrumented tier (same page).
     /// </summary>
     internal static class HotLoop
     {

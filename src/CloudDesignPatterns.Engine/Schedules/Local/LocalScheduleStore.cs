@@ -18,6 +18,8 @@ namespace CloudDesignPatterns.Engine.Schedules.Local
         public IReadOnlyDictionary<string, string> Files { get; set; } = new Dictionary<string, string>();
         public string BackendSchedule { get; set; } = "";
         public ScheduleAction Action { get; set; }
+        /// <summary>Why the job may not run at the time meant on this host, or null: said at registration, before any file is written.</summary>
+        public string? HostTimeWarning { get; set; }
     }
 
     /// <summary>
@@ -46,7 +48,21 @@ namespace CloudDesignPatterns.Engine.Schedules.Local
                         "Remove it first with Unregister-PatternSchedule, or register this one under another -Name.");
                 action = files.All(f => File.Exists(f.Key) && File.ReadAllText(f.Key) == f.Value) ? ScheduleAction.Unchanged : ScheduleAction.Updated;
             }
-            return new LocalSchedulePlan { Job = job, Layout = layout, Files = files, BackendSchedule = backendSchedule, Action = action };
+            return new LocalSchedulePlan
+            {
+                Job = job, Layout = layout, Files = files, BackendSchedule = backendSchedule, Action = action, HostTimeWarning = HostTimeWarning(job, TimeZoneInfo.Local),
+            };
+        }
+
+        /// <summary>
+        /// The cron file says CRON_TZ=UTC, which cronie honours; Debian's and Ubuntu's cron ignore it and count host time,
+        /// so on a host not on UTC the job there would run hours off.
+        /// </summary>
+        internal static string? HostTimeWarning(LocalJobDefinition job, TimeZoneInfo hostZone)
+        {
+            if (job.Backend != ScheduleBackend.Cron || hostZone.BaseUtcOffset == TimeSpan.Zero && !hostZone.SupportsDaylightSavingTime) return null;
+            return $"This host's time zone is {hostZone.Id}, not UTC. The cron file sets CRON_TZ=UTC, which cronie honours; Debian's and Ubuntu's " +
+                   $"cron ignore it and would run '{job.Schedule}' at host time. Prefer -Backend Systemd there, or keep the host on UTC.";
         }
 
         public static PatternSchedule Apply(LocalSchedulePlan plan, bool activate, IOperationLog log)

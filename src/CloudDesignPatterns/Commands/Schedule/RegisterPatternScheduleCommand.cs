@@ -114,7 +114,7 @@ namespace CloudDesignPatterns.Commands.Schedule
                 WriteObject(LocalScheduleStore.Apply(plan, activate: false, Log));
                 return;
             }
-            WarnIfCronCountsHostTime(plan.Job);
+            if (plan.HostTimeWarning != null) WriteWarning(plan.HostTimeWarning);
             var target = $"{plan.Job.Backend} job '{plan.Job.Name}' under {root}";
             var action = $"{(plan.Action == ScheduleAction.Created ? "Create" : "Rewrite")} ({plan.Job.Schedule} → {plan.BackendSchedule}): {string.Join(", ", plan.Files.Keys)}";
             if (!(Force && !WhatIfRequested) && !ShouldProcess(target, action)) return;
@@ -159,18 +159,6 @@ namespace CloudDesignPatterns.Commands.Schedule
             }
             try { WriteObject(Run((log, ct) => FleetScheduleStore.ApplyAsync(ssm!.WithLog(log), plan, ct))); }
             catch (PatternException e) { WritePatternError(e, job.Name); }
-        }
-
-        /// <summary>
-        /// The cron file says CRON_TZ=UTC, which cronie honours; Debian's and Ubuntu's cron ignore it and count host time,
-        /// so on a host not on UTC the job there would run hours off. Said at registration, not only in the file's comment.
-        /// </summary>
-        private void WarnIfCronCountsHostTime(LocalJobDefinition job)
-        {
-            var zone = TimeZoneInfo.Local;
-            if (job.Backend != ScheduleBackend.Cron || zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime) return;
-            WriteWarning($"This host's time zone is {zone.Id}, not UTC. The cron file sets CRON_TZ=UTC, " +
-                         $"which cronie honours; Debian's and Ubuntu's cron ignore it and would run '{job.Schedule}' at host time. Prefer -Backend Systemd there, or keep the host on UTC.");
         }
 
         private bool WhatIfRequested => MyInvocation.BoundParameters.ContainsKey("WhatIf");
